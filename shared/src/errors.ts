@@ -1,0 +1,140 @@
+import { interpolate, type Locale } from './locale.js';
+
+/**
+ * Every error the API can answer, with its HTTP status and its message in each language. The body
+ * is always `{ "error": { "code", "message" } }` (plus `details` for validation).
+ */
+export const ERRORS = {
+  validation_failed: {
+    status: 400,
+    fr: 'Les données envoyées sont invalides.',
+    en: 'The data sent is invalid.',
+  },
+  malformed_json: {
+    status: 400,
+    fr: 'Le corps de la requête n’est pas du JSON valide.',
+    en: 'The request body is not valid JSON.',
+  },
+  unknown_commune: {
+    status: 400,
+    fr: 'Commune inconnue dans la géographie officielle : {codes}.',
+    en: 'Unknown commune in the official geography: {codes}.',
+  },
+  unknown_epci: {
+    status: 400,
+    fr: 'Intercommunalité inconnue dans la géographie officielle : {code}.',
+    en: 'Unknown intercommunality in the official geography: {code}.',
+  },
+  invalid_period: {
+    status: 400,
+    fr: 'La date de fin doit suivre la date de début.',
+    en: 'The end date must come after the start date.',
+  },
+  invalid_token: {
+    status: 400,
+    fr: 'Ce lien n’est plus valide : il a expiré ou a déjà servi.',
+    en: 'This link is no longer valid: it has expired or was already used.',
+  },
+  unauthenticated: {
+    status: 401,
+    fr: 'Connectez-vous pour continuer.',
+    en: 'Please sign in to continue.',
+  },
+  invalid_credentials: {
+    status: 401,
+    fr: 'Adresse e-mail ou mot de passe incorrect.',
+    en: 'Incorrect email address or password.',
+  },
+  forbidden: {
+    status: 403,
+    fr: 'Vous n’avez pas le droit de faire cela.',
+    en: 'You are not allowed to do this.',
+  },
+  csrf_rejected: {
+    status: 403,
+    fr: 'Requête refusée : elle ne vient pas de Trame.',
+    en: 'Request refused: it does not come from Trame.',
+  },
+  email_not_verified: {
+    status: 403,
+    fr: 'Confirmez d’abord votre adresse e-mail : un lien vous a été envoyé.',
+    en: 'Please confirm your email address first: a link was sent to you.',
+  },
+  invitation_email_mismatch: {
+    status: 403,
+    fr: 'Cette invitation est destinée à une autre adresse e-mail.',
+    en: 'This invitation was sent to another email address.',
+  },
+  not_found: { status: 404, fr: 'Introuvable.', en: 'Not found.' },
+  contrat_not_found: { status: 404, fr: 'Contrat introuvable.', en: 'Contract not found.' },
+  oidc_disabled: {
+    status: 404,
+    fr: 'La connexion ProConnect n’est pas configurée.',
+    en: 'ProConnect sign-in is not configured.',
+  },
+  slug_taken: {
+    status: 409,
+    fr: 'L’adresse « {slug} » est déjà utilisée par un autre contrat.',
+    en: 'The address “{slug}” is already used by another contract.',
+  },
+  already_member: {
+    status: 409,
+    fr: 'Cette personne est déjà membre du contrat.',
+    en: 'This person is already a member of the contract.',
+  },
+  last_animateur: {
+    status: 409,
+    fr: 'Un contrat garde au moins un animateur.',
+    en: 'A contract keeps at least one animateur.',
+  },
+  cooperation_self: {
+    status: 409,
+    fr: 'Une coopération relie au moins deux territoires différents.',
+    en: 'A cooperation links at least two different territories.',
+  },
+  payload_too_large: {
+    status: 413,
+    fr: 'Requête trop volumineuse.',
+    en: 'Request too large.',
+  },
+  rate_limited: {
+    status: 429,
+    fr: 'Trop de requêtes. Réessayez dans quelques minutes.',
+    en: 'Too many requests. Try again in a few minutes.',
+  },
+  account_locked: {
+    status: 429,
+    fr: 'Trop d’essais infructueux : ce compte est bloqué pendant {minutes} min.',
+    en: 'Too many failed attempts: this account is locked for {minutes} min.',
+  },
+  internal: {
+    status: 500,
+    fr: 'Une erreur inattendue est survenue.',
+    en: 'An unexpected error occurred.',
+  },
+  unavailable: {
+    status: 503,
+    fr: 'Service momentanément indisponible.',
+    en: 'Service temporarily unavailable.',
+  },
+} as const satisfies Record<string, { status: number } & Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ValidationIssue {
+  /** Dotted path of the offending field, e.g. `communes.2`. */
+  path: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details?: ValidationIssue[] };
+}
+
+export function errorMessage(
+  code: ErrorCode,
+  locale: Locale,
+  params?: Record<string, string | number>,
+): string {
+  return interpolate(ERRORS[code][locale], params);
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, allowedActions, can, canCreateContrat, PERMISSIONS } from './permissions.js';
+import { AUDIENCES } from './roles.js';
+
+describe('permission matrix', () => {
+  it('names only known audiences and grants', () => {
+    for (const action of ACTIONS) {
+      for (const [audience, grant] of Object.entries(PERMISSIONS[action])) {
+        expect(AUDIENCES).toContain(audience);
+        expect(['oui', 'si_publie']).toContain(grant);
+      }
+    }
+  });
+
+  it('lets the public read a contract only once it is published', () => {
+    expect(can('contrat.lire', { role: null, publie: false })).toBe(false);
+    expect(can('contrat.lire', { role: null, publie: true })).toBe(true);
+    expect(can('contrat.lire', { role: 'habitant', publie: false })).toBe(true);
+  });
+
+  it('keeps settings and membership in the hands of the animateur', () => {
+    expect(can('contrat.modifier', { role: 'animateur', publie: true })).toBe(true);
+    for (const role of ['copil', 'cotech', 'partenaire', 'habitant'] as const) {
+      expect(can('contrat.modifier', { role, publie: true })).toBe(false);
+      expect(can('membre.gerer', { role, publie: true })).toBe(false);
+    }
+  });
+
+  it('never lets the public change anything', () => {
+    const allowed = allowedActions({ role: null, publie: true });
+    expect(allowed).toEqual(['contrat.lire']);
+  });
+
+  it('lets admins and animateurs open a contract, nobody else', () => {
+    expect(canCreateContrat({ admin: true, roles: [] })).toBe(true);
+    expect(canCreateContrat({ admin: false, roles: ['copil', 'animateur'] })).toBe(true);
+    expect(canCreateContrat({ admin: false, roles: ['copil', 'habitant'] })).toBe(false);
+  });
+});

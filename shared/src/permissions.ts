@@ -1,0 +1,66 @@
+import type { Audience, Role } from './roles.js';
+
+/**
+ * The permission matrix: one row per action, one column per audience. It is the only place where
+ * "who may do what in a contract" is written; the server enforces it on every route and the
+ * client reads it to hide what a person cannot do.
+ *
+ * - `oui`: always allowed;
+ * - `si_publie`: allowed once the contract is published (what residents read on the portal);
+ * - a missing cell: refused.
+ */
+export type Grant = 'oui' | 'si_publie';
+
+export const PERMISSIONS = {
+  /** The contract, its perimeter, signatories, orientations, linked contracts, coopérations. */
+  'contrat.lire': {
+    animateur: 'oui',
+    copil: 'oui',
+    cotech: 'oui',
+    partenaire: 'oui',
+    habitant: 'oui',
+    public: 'si_publie',
+  },
+  /** Name, status, period, perimeter, signatories, publication. */
+  'contrat.modifier': { animateur: 'oui' },
+  'membre.lister': { animateur: 'oui', copil: 'oui', cotech: 'oui', partenaire: 'oui' },
+  /** Invite, change a role or category, remove, cancel an invitation. */
+  'membre.gerer': { animateur: 'oui' },
+  /** Orientations stratégiques and their objectifs opérationnels. */
+  'orientation.gerer': { animateur: 'oui', copil: 'oui' },
+  'contratLie.gerer': { animateur: 'oui' },
+  'cooperation.gerer': { animateur: 'oui' },
+} as const satisfies Record<string, Partial<Record<Audience, Grant>>>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+export interface ContratContext {
+  /** The person's role in this contract, or null when they are not a member. */
+  role: Role | null;
+  publie: boolean;
+}
+
+export function grantFor(action: Action, audience: Audience): Grant | undefined {
+  const row: Partial<Record<Audience, Grant>> = PERMISSIONS[action];
+  return row[audience];
+}
+
+export function can(action: Action, context: ContratContext): boolean {
+  const grant = grantFor(action, context.role ?? 'public');
+  if (grant === 'oui') return true;
+  if (grant === 'si_publie') return context.publie;
+  return false;
+}
+
+export function allowedActions(context: ContratContext): Action[] {
+  return ACTIONS.filter((action) => can(action, context));
+}
+
+/**
+ * Creating a contract is not a per-contract right: platform administrators and people who
+ * already lead a contract (animateurs) may open a new one, and become its animateur.
+ */
+export function canCreateContrat(person: { admin: boolean; roles: readonly Role[] }): boolean {
+  return person.admin || person.roles.includes('animateur');
+}
