@@ -43,7 +43,12 @@ export const ARTICULATIONS = ['integre', 'valorise'] as const;
 export type Articulation = (typeof ARTICULATIONS)[number];
 
 /** How the linked contract's perimeter compares with the CRTE's. */
-export const RELATIONS_PERIMETRE = ['identique', 'plus_large', 'plus_restreint', 'chevauchant'] as const;
+export const RELATIONS_PERIMETRE = [
+  'identique',
+  'plus_large',
+  'plus_restreint',
+  'chevauchant',
+] as const;
 export type RelationPerimetre = (typeof RELATIONS_PERIMETRE)[number];
 
 export const TYPES_COOPERATION = [

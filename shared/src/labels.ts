@@ -59,8 +59,14 @@ export const TYPE_CONTRAT_LIE_LABELS: Labels<TypeContratLie> = {
   action_coeur_de_ville: { fr: 'Action cœur de ville', en: 'Action cœur de ville' },
   territoire_educatif_rural: { fr: 'Territoire éducatif rural', en: 'Rural education territory' },
   contrat_territoire_lecture: { fr: 'Contrat territoire-lecture', en: 'Reading contract' },
-  contrat_securite_integree: { fr: 'Contrat de sécurité intégrée', en: 'Integrated security contract' },
-  contrat_relance_logement: { fr: 'Contrat de relance du logement', en: 'Housing recovery contract' },
+  contrat_securite_integree: {
+    fr: 'Contrat de sécurité intégrée',
+    en: 'Integrated security contract',
+  },
+  contrat_relance_logement: {
+    fr: 'Contrat de relance du logement',
+    en: 'Housing recovery contract',
+  },
   autre: { fr: 'Autre contrat', en: 'Other contract' },
 };
 

@@ -23,7 +23,10 @@ export function negotiateLocale(acceptLanguage: string | undefined | null): Loca
 }
 
 /** Replaces `{name}` placeholders; unknown ones are left visible so a missing value is noticed. */
-export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+export function interpolate(
+  template: string,
+  params: Record<string, string | number> = {},
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

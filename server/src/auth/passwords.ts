@@ -9,7 +9,10 @@ export function hashPassword(password: string): Promise<string> {
 // same time as a wrong password and response times do not reveal which addresses have accounts.
 let decoyHash: Promise<string> | undefined;
 
-export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  hash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!hash) {
     decoyHash ??= hashPassword('trame-decoy-password');
     await argon2.verify(await decoyHash, password);

@@ -20,7 +20,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function issueAuthToken(db: Queryable, userId: string, purpose: TokenPurpose): Promise<string> {
+export async function issueAuthToken(
+  db: Queryable,
+  userId: string,
+  purpose: TokenPurpose,
+): Promise<string> {
   const { token, hash } = newToken();
   await db.insert(authTokens).values({
     userId,

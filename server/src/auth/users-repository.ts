@@ -24,7 +24,10 @@ export async function insertUser(db: Queryable, user: NewUser): Promise<UserRow>
 }
 
 /** Inserts unless the address is taken; returns the new row, or undefined when it existed. */
-export async function insertUserIfAbsent(db: Queryable, user: NewUser): Promise<UserRow | undefined> {
+export async function insertUserIfAbsent(
+  db: Queryable,
+  user: NewUser,
+): Promise<UserRow | undefined> {
   const [row] = await db
     .insert(users)
     .values({ ...user, email: user.email.toLowerCase() })

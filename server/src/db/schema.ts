@@ -136,7 +136,10 @@ export const memberships = pgTable(
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.contratId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.contratId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+  ],
 );
 
 export const invitations = pgTable(
@@ -157,9 +160,7 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex('invitations_token_key').on(t.tokenHash),
-    uniqueIndex('invitations_pending_key')
-      .on(t.contratId, t.email)
-      .where(sql`accepted_at IS NULL`),
+    uniqueIndex('invitations_pending_key').on(t.contratId, t.email).where(sql`accepted_at IS NULL`),
   ],
 );
 

@@ -26,10 +26,12 @@ export function originCheck(publicOrigin: string): RequestHandler {
     const claimed = origin ? originOf(origin) : referer ? originOf(referer) : undefined;
     if (claimed === undefined) {
       const site = req.headers['sec-fetch-site'];
-      if (site && site !== 'same-origin' && site !== 'none') return next(new HttpError('csrf_rejected'));
+      if (site && site !== 'same-origin' && site !== 'none')
+        return next(new HttpError('csrf_rejected'));
       return next();
     }
-    if (claimed === publicOrigin || claimed === `${req.protocol}://${req.headers.host}`) return next();
+    if (claimed === publicOrigin || claimed === `${req.protocol}://${req.headers.host}`)
+      return next();
     next(new HttpError('csrf_rejected'));
   };
 }

@@ -33,7 +33,7 @@ export function errorBody(
   };
 }
 
-export const notFoundHandler: RequestHandler = (req, _res, next) => {
+export const notFoundHandler: RequestHandler = (_req, _res, next) => {
   next(new HttpError('not_found'));
 };
 

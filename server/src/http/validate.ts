@@ -1,4 +1,4 @@
-import { type Locale, type ValidationIssue } from '@trame/shared';
+import type { Locale, ValidationIssue } from '@trame/shared';
 import type { z } from 'zod';
 import { en, fr } from 'zod/locales';
 import { HttpError } from './errors.js';
@@ -6,7 +6,11 @@ import { HttpError } from './errors.js';
 const zodLocales = { fr: fr(), en: en() } as const;
 
 /** Parses untrusted input with a shared schema; a failure becomes a 400 in the caller's language. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: Locale,
+): z.output<S> {
   const result = schema.safeParse(input, { error: zodLocales[locale].localeError });
   if (result.success) return result.data;
   const details: ValidationIssue[] = result.error.issues.map((issue) => ({
@@ -14,4 +18,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, local
     message: issue.message,
   }));
   throw new HttpError('validation_failed', {}, details);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id in a URL: anything but a UUID cannot name a row, so it is simply not found. */
+export function idParam(value: string | string[] | undefined): string {
+  if (typeof value !== 'string' || !UUID.test(value)) throw new HttpError('not_found');
+  return value;
 }

@@ -17,7 +17,10 @@ export interface Mailer {
  * Sends mail through `SMTP_URL`. Without it (a laptop, the demo), mails are written to the log so
  * the verification and reset links can still be followed.
  */
-export function createMailer(options: { smtpUrl: string | null; from: string }, logger: Logger): Mailer {
+export function createMailer(
+  options: { smtpUrl: string | null; from: string },
+  logger: Logger,
+): Mailer {
   if (!options.smtpUrl) {
     return {
       async send(mail) {

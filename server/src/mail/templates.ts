@@ -12,10 +12,17 @@ function escapeHtml(text: string): string {
 }
 
 /** A plain layout: the text version is the reference, the HTML one adds a button. */
-function compose(subject: string, paragraphs: string[], action?: { label: string; url: string }): Content {
-  const text = [...paragraphs, ...(action ? [`${action.label} : ${action.url}`] : []), '—', 'Trame'].join(
-    '\n\n',
-  );
+function compose(
+  subject: string,
+  paragraphs: string[],
+  action?: { label: string; url: string },
+): Content {
+  const text = [
+    ...paragraphs,
+    ...(action ? [`${action.label} : ${action.url}`] : []),
+    '—',
+    'Trame',
+  ].join('\n\n');
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1e1e1e;max-width:560px">
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${
@@ -30,20 +37,60 @@ ${
 
 export function verificationMail(locale: Locale, nom: string, url: string): Content {
   return locale === 'en'
-    ? compose('Confirm your email address', [`Hello ${nom},`, 'Confirm your address to activate your Trame account. The link is valid for 48 hours.'], { label: 'Confirm my address', url })
-    : compose('Confirmez votre adresse e-mail', [`Bonjour ${nom},`, 'Confirmez votre adresse pour activer votre compte Trame. Le lien est valable 48 heures.'], { label: 'Confirmer mon adresse', url });
+    ? compose(
+        'Confirm your email address',
+        [
+          `Hello ${nom},`,
+          'Confirm your address to activate your Trame account. The link is valid for 48 hours.',
+        ],
+        { label: 'Confirm my address', url },
+      )
+    : compose(
+        'Confirmez votre adresse e-mail',
+        [
+          `Bonjour ${nom},`,
+          'Confirmez votre adresse pour activer votre compte Trame. Le lien est valable 48 heures.',
+        ],
+        { label: 'Confirmer mon adresse', url },
+      );
 }
 
 export function alreadyRegisteredMail(locale: Locale, url: string): Content {
   return locale === 'en'
-    ? compose('Your Trame account', ['Someone tried to create a Trame account with this address, which already has one. If it was you, sign in or reset your password.'], { label: 'Reset my password', url })
-    : compose('Votre compte Trame', ['Quelqu’un a tenté de créer un compte Trame avec cette adresse, qui en a déjà un. Si c’était vous, connectez-vous ou réinitialisez votre mot de passe.'], { label: 'Réinitialiser mon mot de passe', url });
+    ? compose(
+        'Your Trame account',
+        [
+          'Someone tried to create a Trame account with this address, which already has one. If it was you, sign in or reset your password.',
+        ],
+        { label: 'Reset my password', url },
+      )
+    : compose(
+        'Votre compte Trame',
+        [
+          'Quelqu’un a tenté de créer un compte Trame avec cette adresse, qui en a déjà un. Si c’était vous, connectez-vous ou réinitialisez votre mot de passe.',
+        ],
+        { label: 'Réinitialiser mon mot de passe', url },
+      );
 }
 
 export function resetPasswordMail(locale: Locale, nom: string, url: string): Content {
   return locale === 'en'
-    ? compose('Reset your password', [`Hello ${nom},`, 'Choose a new password with the link below, valid for one hour. If you did not ask for it, ignore this message.'], { label: 'Choose a new password', url })
-    : compose('Réinitialisez votre mot de passe', [`Bonjour ${nom},`, 'Choisissez un nouveau mot de passe avec le lien ci-dessous, valable une heure. Si vous n’avez rien demandé, ignorez ce message.'], { label: 'Choisir un nouveau mot de passe', url });
+    ? compose(
+        'Reset your password',
+        [
+          `Hello ${nom},`,
+          'Choose a new password with the link below, valid for one hour. If you did not ask for it, ignore this message.',
+        ],
+        { label: 'Choose a new password', url },
+      )
+    : compose(
+        'Réinitialisez votre mot de passe',
+        [
+          `Bonjour ${nom},`,
+          'Choisissez un nouveau mot de passe avec le lien ci-dessous, valable une heure. Si vous n’avez rien demandé, ignorez ce message.',
+        ],
+        { label: 'Choisir un nouveau mot de passe', url },
+      );
 }
 
 export function invitationMail(
@@ -53,8 +100,24 @@ export function invitationMail(
   const role = ROLE_LABELS[input.role][locale];
   const note = input.message ? [`« ${input.message} »`] : [];
   return locale === 'en'
-    ? compose(`Invitation to ${input.contrat}`, [`${input.invitePar} invites you to take part in “${input.contrat}” on Trame, as ${role}.`, ...note, 'The invitation is valid for 14 days.'], { label: 'Accept the invitation', url: input.url })
-    : compose(`Invitation : ${input.contrat}`, [`${input.invitePar} vous invite à participer à « ${input.contrat} » sur Trame, en tant que ${role}.`, ...note, 'L’invitation est valable 14 jours.'], { label: 'Accepter l’invitation', url: input.url });
+    ? compose(
+        `Invitation to ${input.contrat}`,
+        [
+          `${input.invitePar} invites you to take part in “${input.contrat}” on Trame, as ${role}.`,
+          ...note,
+          'The invitation is valid for 14 days.',
+        ],
+        { label: 'Accept the invitation', url: input.url },
+      )
+    : compose(
+        `Invitation : ${input.contrat}`,
+        [
+          `${input.invitePar} vous invite à participer à « ${input.contrat} » sur Trame, en tant que ${role}.`,
+          ...note,
+          'L’invitation est valable 14 jours.',
+        ],
+        { label: 'Accepter l’invitation', url: input.url },
+      );
 }
 
 export function addedToContratMail(
@@ -64,6 +127,17 @@ export function addedToContratMail(
   const role = ROLE_LABELS[input.role][locale];
   const note = input.message ? [`« ${input.message} »`] : [];
   return locale === 'en'
-    ? compose(`You joined ${input.contrat}`, [`${input.invitePar} added you to “${input.contrat}” on Trame, as ${role}.`, ...note], { label: 'Open the contract', url: input.url })
-    : compose(`Vous participez à « ${input.contrat} »`, [`${input.invitePar} vous a ajouté·e à « ${input.contrat} » sur Trame, en tant que ${role}.`, ...note], { label: 'Ouvrir le contrat', url: input.url });
+    ? compose(
+        `You joined ${input.contrat}`,
+        [`${input.invitePar} added you to “${input.contrat}” on Trame, as ${role}.`, ...note],
+        { label: 'Open the contract', url: input.url },
+      )
+    : compose(
+        `Vous participez à « ${input.contrat} »`,
+        [
+          `${input.invitePar} vous a ajouté·e à « ${input.contrat} » sur Trame, en tant que ${role}.`,
+          ...note,
+        ],
+        { label: 'Ouvrir le contrat', url: input.url },
+      );
 }

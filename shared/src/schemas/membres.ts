@@ -42,7 +42,9 @@ export interface Invitation {
   createdAt: string;
 }
 
-export type InviteResult = { type: 'membre'; membre: Membre } | { type: 'invitation'; invitation: Invitation };
+export type InviteResult =
+  | { type: 'membre'; membre: Membre }
+  | { type: 'invitation'; invitation: Invitation };
 
 export interface InvitationPreview {
   email: string;

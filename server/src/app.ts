@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { Router } from 'express';
+import session from 'express-session';
+import { pinoHttp } from 'pino-http';
+import { createPassport } from './auth/passport.js';
+import { authRoutes, meRoutes } from './auth/routes.js';
+import type { AppContext } from './context.js';
+import { contratRoutes } from './contrats/routes.js';
+import { geoRoutes } from './geo/routes.js';
+import { originCheck } from './http/csrf.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { localeMiddleware } from './http/locale.js';
+import { rateLimiters, securityHeaders } from './http/security.js';
+import { invitationRoutes } from './membres/routes.js';
+import { httpMetrics } from './ops/metrics.js';
+import { opsRoutes } from './ops/routes.js';
+
+export const SESSION_COOKIE = 'trame.sid';
+/** JSON bodies are small forms; anything bigger is a mistake or an attack (413). */
+const JSON_BODY_LIMIT = '100kb';
+
+/** The Express application: middleware order here is the request's path through Trame. */
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(httpMetrics(ctx.metrics));
+  app.use(securityHeaders(ctx.config));
+  app.use(localeMiddleware);
+  app.use(opsRoutes(ctx));
+
+  const limiters = rateLimiters(ctx.config, ctx.redis);
+  const auth = createPassport(ctx);
+  const api = Router();
+  api.use(limiters.api);
+  api.use(originCheck(ctx.config.publicUrl.origin));
+  api.use(express.json({ limit: JSON_BODY_LIMIT }));
+  api.use(
+    session({
+      name: SESSION_COOKIE,
+      store: ctx.sessions,
+      secret: ctx.config.session.secret,
+      resave: false,
+      saveUninitialized: false,
+      proxy: ctx.config.trustProxy !== false,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.session.secureCookie,
+        maxAge: ctx.config.session.maxAgeMs,
+        path: '/',
+      },
+    }),
+  );
+  api.use(auth.passport.initialize());
+  api.use(auth.passport.session());
+  api.use('/auth', authRoutes(ctx, auth, limiters.auth));
+  api.use('/me', meRoutes(ctx));
+  api.use('/geo', geoRoutes(ctx.geography));
+  api.use('/contrats', contratRoutes(ctx));
+  api.use('/invitations', invitationRoutes(ctx));
+  api.use(notFoundHandler);
+  app.use('/api/v1', api);
+  app.use('/api', notFoundHandler);
+
+  app.use(clientRoutes(ctx.config.clientDist));
+  app.use(errorHandler(ctx.logger));
+  return app;
+}
+
+/** The built single-page client, with every other path falling back to its index.html. */
+function clientRoutes(dist: string): Router {
+  const router = Router();
+  const index = path.join(dist, 'index.html');
+  router.use(
+    '/assets',
+    express.static(path.join(dist, 'assets'), {
+      immutable: true,
+      maxAge: '1y',
+      fallthrough: false,
+    }),
+  );
+  router.use(express.static(dist, { index: false }));
+  router.get('/{*path}', (_req, res) => {
+    if (!existsSync(index)) {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('Le client n’est pas construit : lancez `npm run build` (ou `npm start`).');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  return router;
+}

@@ -1,0 +1,21 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { DatabaseSessionStore } from './auth/session-store.js';
+import type { Config } from './config.js';
+import type { Database, DatabaseHandle } from './db/database.js';
+import type { Geography } from './geo/geography.js';
+import type { Mailer } from './mail/mailer.js';
+
+/** Everything a request handler may need, built once per server and passed down explicitly. */
+export interface AppContext {
+  config: Config;
+  database: DatabaseHandle;
+  db: Database;
+  logger: Logger;
+  mailer: Mailer;
+  sessions: DatabaseSessionStore;
+  redis: Redis | null;
+  geography: Geography;
+  metrics: Registry;
+}

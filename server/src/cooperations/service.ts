@@ -1,0 +1,115 @@
+import type { Cooperation, cooperationSchema, updateCooperationSchema } from '@trame/shared';
+import type { z } from 'zod';
+import type { Database, Queryable } from '../db/database.js';
+import { HttpError } from '../http/errors.js';
+import * as repository from './repository.js';
+
+export function toCooperation({
+  cooperation,
+  parties,
+}: repository.CooperationWithParties): Cooperation {
+  return {
+    id: cooperation.id,
+    nom: cooperation.nom,
+    type: cooperation.type as Cooperation['type'],
+    description: cooperation.description,
+    initiateurId: cooperation.initiateurId,
+    parties: parties.map(({ party, contratNom, contratSlug }) => ({
+      contratId: party.contratId,
+      nom: contratNom ?? party.nomExterne ?? '',
+      slug: contratSlug,
+      statut: party.statut as Cooperation['parties'][number]['statut'],
+    })),
+  };
+}
+
+export async function listCooperations(db: Queryable, contratId: string): Promise<Cooperation[]> {
+  return (await repository.cooperationsOf(db, contratId)).map(toCooperation);
+}
+
+async function cooperationOrFail(db: Queryable, contratId: string, id: string) {
+  const found = await repository.findCooperation(db, contratId, id);
+  if (!found) throw new HttpError('not_found');
+  return found;
+}
+
+/**
+ * The initiating contract proposes; a partner that is a contract in Trame shows as `en_attente`
+ * until its animateur accepts, so nobody is listed as cooperating without having agreed.
+ * External territories (not in Trame) are named only.
+ */
+export function createCooperation(
+  db: Database,
+  contratId: string,
+  input: z.output<typeof cooperationSchema>,
+): Promise<Cooperation> {
+  return db.transaction(async (tx) => {
+    const partnerIds = input.partenaires.flatMap((p) => ('contratId' in p ? [p.contratId] : []));
+    if (partnerIds.includes(contratId) || new Set(partnerIds).size !== partnerIds.length) {
+      throw new HttpError('cooperation_self');
+    }
+    const existing = await repository.existingContratIds(tx, partnerIds);
+    const unknown = input.partenaires.flatMap((p, index) =>
+      'contratId' in p && !existing.has(p.contratId)
+        ? [{ path: `partenaires.${index}.contratId`, message: `contrat inconnu : ${p.contratId}` }]
+        : [],
+    );
+    if (unknown.length > 0) throw new HttpError('validation_failed', {}, unknown);
+    const id = await repository.insertCooperation(
+      tx,
+      { nom: input.nom, type: input.type, description: input.description, initiateurId: contratId },
+      [
+        { contratId, statut: 'acceptee', ordre: 0 },
+        ...input.partenaires.map((p, index) =>
+          'contratId' in p
+            ? { contratId: p.contratId, statut: 'en_attente', ordre: index + 1 }
+            : { nomExterne: p.nomExterne, statut: 'acceptee', ordre: index + 1 },
+        ),
+      ],
+    );
+    return toCooperation(await cooperationOrFail(tx, contratId, id));
+  });
+}
+
+async function initiatedOrFail(db: Queryable, contratId: string, id: string) {
+  const found = await cooperationOrFail(db, contratId, id);
+  // A partner may accept but not rewrite or delete what another territory proposed.
+  if (found.cooperation.initiateurId !== contratId) throw new HttpError('forbidden');
+  return found;
+}
+
+export function updateCooperation(
+  db: Database,
+  contratId: string,
+  id: string,
+  input: z.output<typeof updateCooperationSchema>,
+): Promise<Cooperation> {
+  return db.transaction(async (tx) => {
+    await initiatedOrFail(tx, contratId, id);
+    await repository.updateCooperation(tx, id, input);
+    return toCooperation(await cooperationOrFail(tx, contratId, id));
+  });
+}
+
+export async function deleteCooperation(
+  db: Database,
+  contratId: string,
+  id: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await initiatedOrFail(tx, contratId, id);
+    await repository.deleteCooperation(tx, id);
+  });
+}
+
+export function acceptCooperation(
+  db: Database,
+  contratId: string,
+  id: string,
+): Promise<Cooperation> {
+  return db.transaction(async (tx) => {
+    await cooperationOrFail(tx, contratId, id);
+    await repository.acceptParty(tx, id, contratId);
+    return toCooperation(await cooperationOrFail(tx, contratId, id));
+  });
+}

@@ -1,0 +1,174 @@
+import type { Categorie, Role } from '@trame/shared';
+
+/**
+ * The demo territory: the CRTE of the Communauté de communes du Thouarsais (Deux-Sèvres), one of
+ * the pilot territories named in the CRTE guide, with its real 24 communes, and its neighbour the
+ * Bocage Bressuirais. The texts are written for the demo; they follow the themes the territory
+ * publicly works on (energy transition, industry, health, town centres) without quoting anyone.
+ */
+export const DEMO_PASSWORD = 'demo-trame';
+
+export const DEMO_USERS: { email: string; nom: string; role: Role; categorie: Categorie }[] = [
+  {
+    email: 'animateur@trame.test',
+    nom: 'Claire Moreau',
+    role: 'animateur',
+    categorie: 'collectivite',
+  },
+  { email: 'copil@trame.test', nom: 'Bernard Giraud', role: 'copil', categorie: 'elu' },
+  { email: 'cotech@trame.test', nom: 'Sophie Lambert', role: 'cotech', categorie: 'etat' },
+  {
+    email: 'partenaire@trame.test',
+    nom: 'Karim Benali',
+    role: 'partenaire',
+    categorie: 'entreprise_ess',
+  },
+  { email: 'habitant@trame.test', nom: 'Julie Rousseau', role: 'habitant', categorie: 'habitant' },
+];
+
+export const DEMO_NEIGHBOUR_USER = {
+  email: 'animateur.bocage@trame.test',
+  nom: 'Thomas Girard',
+  categorie: 'collectivite' as Categorie,
+};
+
+export const THOUARSAIS = {
+  slug: 'crte-thouarsais',
+  nom: 'CRTE du Thouarsais',
+  epciCode: '247900798',
+  description:
+    'Contrat de relance et de transition écologique de la Communauté de communes du Thouarsais : ' +
+    'le projet de territoire partagé par les communes, l’État et les partenaires pour 2021-2026, ' +
+    'autour d’un territoire à énergie positive, d’une industrie qui se transforme et de services ' +
+    'accessibles à tous.',
+  statut: 'en_mise_en_oeuvre' as const,
+  dateDebut: '2021-07-01',
+  dateFin: '2026-12-31',
+  publie: true,
+};
+
+export const BOCAGE = {
+  slug: 'crte-bocage-bressuirais',
+  nom: 'CRTE du Bocage Bressuirais',
+  epciCode: '200040244',
+  description:
+    'Contrat de relance et de transition écologique de l’Agglomération du Bocage Bressuirais.',
+  statut: 'en_mise_en_oeuvre' as const,
+  dateDebut: '2021-09-01',
+  dateFin: '2026-12-31',
+  publie: false,
+};
+
+export const SIGNATAIRES = [
+  {
+    organisation: 'État',
+    representant: 'La préfète des Deux-Sèvres',
+    qualite: 'Préfète',
+    type: 'etat' as const,
+    dateSignature: '2021-07-08',
+  },
+  {
+    organisation: 'Communauté de communes du Thouarsais',
+    representant: 'Le président',
+    qualite: 'Président',
+    type: 'epci' as const,
+    dateSignature: '2021-07-08',
+  },
+  {
+    organisation: 'Région Nouvelle-Aquitaine',
+    representant: 'Le président du conseil régional',
+    qualite: 'Président',
+    type: 'region' as const,
+    dateSignature: null,
+  },
+  {
+    organisation: 'Banque des Territoires',
+    representant: 'Le directeur régional',
+    qualite: 'Directeur régional',
+    type: 'operateur' as const,
+    dateSignature: '2021-07-08',
+  },
+];
+
+export const ORIENTATIONS: { titre: string; description: string; objectifs: string[] }[] = [
+  {
+    titre: 'Réussir la transition énergétique et écologique',
+    description:
+      'Poursuivre la trajectoire de territoire à énergie positive : produire localement autant ' +
+      'd’énergie renouvelable qu’il en est consommé, sobriété, eau et biodiversité.',
+    objectifs: [
+      'Développer les énergies renouvelables locales et citoyennes',
+      'Rénover le patrimoine bâti public et l’habitat privé',
+      'Préserver la ressource en eau et la biodiversité de la vallée du Thouet',
+    ],
+  },
+  {
+    titre: 'Accompagner l’industrie, l’emploi et l’économie locale',
+    description:
+      'Une économie productive qui se transforme, en lien avec le programme Territoires d’industrie.',
+    objectifs: [
+      'Accompagner la transition écologique des entreprises industrielles',
+      'Développer l’économie sociale et solidaire et l’économie circulaire',
+      'Soutenir une agriculture durable et les circuits courts',
+    ],
+  },
+  {
+    titre: 'Garantir l’accès aux services, à la santé et à la cohésion sociale',
+    description:
+      'Des services de proximité accessibles à tous les habitants, en ville comme en campagne.',
+    objectifs: [
+      'Maintenir et renforcer l’offre de soins de proximité',
+      'Revitaliser le centre-ville de Thouars et les centres-bourgs',
+      'Favoriser l’inclusion numérique',
+    ],
+  },
+  {
+    titre: 'Renforcer l’attractivité : patrimoine, culture et mobilités',
+    description:
+      'Valoriser un patrimoine reconnu et rendre le territoire accessible sans voiture individuelle.',
+    objectifs: [
+      'Valoriser le patrimoine, la culture et le tourisme',
+      'Développer les mobilités alternatives et le covoiturage',
+    ],
+  },
+];
+
+export const CONTRATS_LIES = [
+  {
+    type: 'territoires_industrie' as const,
+    nom: 'Territoire d’industrie Nord Deux-Sèvres',
+    articulation: 'valorise' as const,
+    relationPerimetre: 'plus_large' as const,
+    description:
+      'Les actions du programme Territoires d’industrie sont valorisées dans le CRTE ; le ' +
+      'programme garde sa gouvernance propre, à l’échelle du Nord Deux-Sèvres.',
+    dateSignature: '2019-07-05',
+    url: null,
+  },
+  {
+    type: 'petites_villes_de_demain' as const,
+    nom: 'Petites villes de demain — Thouars',
+    articulation: 'integre' as const,
+    relationPerimetre: 'plus_restreint' as const,
+    description: 'La convention de revitalisation du centre-ville de Thouars est intégrée au CRTE.',
+    dateSignature: '2021-05-20',
+    url: null,
+  },
+  {
+    type: 'contrat_local_sante' as const,
+    nom: 'Contrat local de santé du Thouarsais',
+    articulation: 'valorise' as const,
+    relationPerimetre: 'identique' as const,
+    description: '',
+    dateSignature: null,
+    url: null,
+  },
+];
+
+export const COOPERATION = {
+  nom: 'Coopération Nord Deux-Sèvres : industrie et mobilités',
+  type: 'projet_commun' as const,
+  description:
+    'Le Thouarsais et le Bocage Bressuirais mènent ensemble les actions industrielles du ' +
+    'Territoire d’industrie et une offre de mobilité entre leurs bassins d’emploi.',
+};

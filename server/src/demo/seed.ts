@@ -1,0 +1,108 @@
+import { eq, inArray, or } from 'drizzle-orm';
+import { hashPassword } from '../auth/passwords.js';
+import { findUserByEmail, insertUserIfAbsent, type UserRow } from '../auth/users-repository.js';
+import type { AppContext } from '../context.js';
+import { findContrat } from '../contrats/repository.js';
+import { createContrat } from '../contrats/service.js';
+import { acceptCooperation, createCooperation } from '../cooperations/service.js';
+import { contrats, contratsLies, memberships, signataires, users } from '../db/schema.js';
+import { createObjectif, createOrientation } from '../orientations/service.js';
+import {
+  BOCAGE,
+  CONTRATS_LIES,
+  COOPERATION,
+  DEMO_NEIGHBOUR_USER,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  ORIENTATIONS,
+  SIGNATAIRES,
+  THOUARSAIS,
+} from './data.js';
+
+const DEMO_EMAILS = [...DEMO_USERS.map((u) => u.email), DEMO_NEIGHBOUR_USER.email];
+
+async function demoUser(
+  ctx: AppContext,
+  passwordHash: string,
+  input: { email: string; nom: string; categorie: string },
+) {
+  const created = await insertUserIfAbsent(ctx.db, {
+    ...input,
+    passwordHash,
+    emailVerifiedAt: new Date(),
+    locale: 'fr',
+  });
+  return created ?? ((await findUserByEmail(ctx.db, input.email)) as UserRow);
+}
+
+/**
+ * Loads the demo contract. Idempotent: a demo contract that is already there is left as it is
+ * (with whatever people changed in it); `reset` removes the demo data first.
+ */
+export async function seedDemo(
+  ctx: AppContext,
+  options: { reset?: boolean } = {},
+): Promise<boolean> {
+  if (options.reset) await removeDemo(ctx);
+  if (await findContrat(ctx.db, THOUARSAIS.slug)) return false;
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = new Map<string, UserRow>();
+  for (const person of DEMO_USERS)
+    people.set(person.email, await demoUser(ctx, passwordHash, person));
+  const neighbour = await demoUser(ctx, passwordHash, DEMO_NEIGHBOUR_USER);
+  const animateur = people.get('animateur@trame.test')!;
+
+  const thouarsais = await createContrat(ctx.db, ctx.geography, animateur.id, animateur.categorie, {
+    ...THOUARSAIS,
+  });
+  const bocage = await createContrat(ctx.db, ctx.geography, neighbour.id, neighbour.categorie, {
+    ...BOCAGE,
+  });
+
+  await ctx.db
+    .insert(signataires)
+    .values(SIGNATAIRES.map((s) => ({ ...s, contratId: thouarsais.id })));
+  for (const orientation of ORIENTATIONS) {
+    const created = await createOrientation(ctx.db, thouarsais.id, {
+      titre: orientation.titre,
+      description: orientation.description,
+    });
+    for (const titre of orientation.objectifs) {
+      await createObjectif(ctx.db, thouarsais.id, created.id, { titre, description: '' });
+    }
+  }
+  await ctx.db
+    .insert(contratsLies)
+    .values(CONTRATS_LIES.map((l) => ({ ...l, contratId: thouarsais.id })));
+  for (const person of DEMO_USERS) {
+    if (person.role === 'animateur') continue;
+    await ctx.db.insert(memberships).values({
+      contratId: thouarsais.id,
+      userId: people.get(person.email)!.id,
+      role: person.role,
+      categorie: person.categorie,
+      invitedBy: animateur.id,
+    });
+  }
+  const cooperation = await createCooperation(ctx.db, thouarsais.id, {
+    ...COOPERATION,
+    partenaires: [{ contratId: bocage.id }, { nomExterne: 'Agglomération Saumur Val de Loire' }],
+  });
+  await acceptCooperation(ctx.db, bocage.id, cooperation.id);
+  return true;
+}
+
+/** Removes the demo contracts and accounts (and, by cascade, everything attached to them). */
+export async function removeDemo(ctx: AppContext): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .delete(contrats)
+      .where(or(eq(contrats.slug, THOUARSAIS.slug), eq(contrats.slug, BOCAGE.slug)));
+    await tx.delete(users).where(inArray(users.email, DEMO_EMAILS));
+  });
+}
+
+export function demoAccounts(): { email: string; role: string }[] {
+  return DEMO_USERS.map((u) => ({ email: u.email, role: u.role }));
+}

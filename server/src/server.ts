@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import { type Logger, pino } from 'pino';
+import { createApp } from './app.js';
+import { DatabaseSessionStore } from './auth/session-store.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { type DatabaseHandle, openDatabase } from './db/database.js';
+import { officialGeography } from './geo/geography.js';
+import { createMailer } from './mail/mailer.js';
+import { createRegistry } from './ops/metrics.js';
+
+export interface RunningServer {
+  ctx: AppContext;
+  server: Server;
+  /** The address actually listened on, e.g. http://127.0.0.1:3000. */
+  url: string;
+  /** Stops accepting requests, lets running ones finish, then closes Redis and the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** An already opened database (tests hand over a cloned template). */
+  database?: DatabaseHandle;
+}
+
+export async function buildContext(
+  config: Config,
+  options: StartOptions = {},
+): Promise<AppContext> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const database = options.database ?? (await openDatabase(config.database));
+  const redis = config.redis
+    ? new Redis(config.redis.url, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
+    : null;
+  redis?.on('error', (err) => logger.warn({ err }, 'redis error'));
+  return {
+    config,
+    database,
+    db: database.db,
+    logger,
+    mailer: createMailer(config.mail, logger),
+    sessions: new DatabaseSessionStore(database.db, config.session.maxAgeMs),
+    redis,
+    geography: officialGeography(),
+    metrics: createRegistry(),
+  };
+}
+
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const ctx = await buildContext(config, options);
+  const server = createServer(createApp(ctx));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      ctx.sessions.close();
+      ctx.mailer.close();
+      if (ctx.redis) await ctx.redis.quit().catch(() => ctx.redis?.disconnect());
+      await ctx.database.close();
+    })();
+    return closing;
+  };
+  return { ctx, server, url, close };
+}
