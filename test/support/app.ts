@@ -9,7 +9,8 @@ import { CLONE_PREFIX, databaseNameOf, databaseUrlWithName, withMaintenance } fr
 
 export interface TestApp extends RunningServer {}
 
-function freePort(): Promise<number> {
+/** A port free on loopback right now, for servers whose URL must be known before they start. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -58,13 +58,17 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = drizzle(pool, { schema }) as unknown as Database;
+  let closing: Promise<void> | undefined;
   return {
     db,
     kind: 'postgres',
     ping: async () => {
       await db.execute(sql`SELECT 1`);
     },
-    close: () => pool.end(),
+    close: () => {
+      closing ??= pool.end();
+      return closing;
+    },
   };
 }
 

@@ -1,0 +1,83 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/app.js';
+import { ApiClient } from '../support/http.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'trame-startup-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Starts the real entry point as `npm start` does (from source), on the embedded database. */
+async function launch(port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env,
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onData = () => output.includes('Trame est prêt') && resolve();
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, output: () => output };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('the embedded start-up (`npm start` on a fresh machine)', () => {
+  it('migrates and seeds an empty data directory, prints the demo accounts, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const { child, output } = await launch(port);
+    expect(output()).toContain(`http://127.0.0.1:${port}`);
+    for (const role of ['animateur', 'copil', 'cotech', 'partenaire', 'habitant']) {
+      expect(output()).toContain(`${role}@trame.test`);
+    }
+    const client = new ApiClient(`http://127.0.0.1:${port}`);
+    await client.login('animateur@trame.test');
+    const contrat = await client.get('/api/v1/contrats/crte-thouarsais');
+    expect(contrat.body.perimetre.communes).toHaveLength(24);
+    expect(
+      (
+        await client.patch('/api/v1/contrats/crte-thouarsais', {
+          description: 'Modifié avant arrêt',
+        })
+      ).status,
+    ).toBe(200);
+    // An open PGlite keeps the process alive: exiting at all proves the database was closed.
+    expect(await stop(child)).toBe(0);
+  });
+
+  it('restarts on the same data without seeding again, keeping what was acknowledged', async () => {
+    const port = await freePort();
+    const { child } = await launch(port);
+    const client = new ApiClient(`http://127.0.0.1:${port}`);
+    await client.login('animateur@trame.test');
+    const contrat = await client.get('/api/v1/contrats/crte-thouarsais');
+    expect(contrat.body.description).toBe('Modifié avant arrêt');
+    expect((await client.get('/api/v1/contrats')).body.total).toBe(1);
+    expect(await stop(child)).toBe(0);
+  });
+});
