@@ -1,23 +1,11 @@
-import { type ContratLie, contratLieSchema, updateContratLieSchema } from '@trame/shared';
+import { contratLieSchema, updateContratLieSchema } from '@trame/shared';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { requirePermission } from '../http/gate.js';
 import { idParam, parseInput } from '../http/validate.js';
 import * as repository from './repository.js';
-
-export function toContratLie(row: repository.ContratLieRow): ContratLie {
-  return {
-    id: row.id,
-    type: row.type as ContratLie['type'],
-    nom: row.nom,
-    articulation: row.articulation as ContratLie['articulation'],
-    relationPerimetre: row.relationPerimetre as ContratLie['relationPerimetre'],
-    description: row.description,
-    dateSignature: row.dateSignature,
-    url: row.url,
-  };
-}
+import { toContratLie } from './service.js';
 
 /** Contracts the CRTE integrates or showcases (CTI, contrat de ville…). Under `/contrats/:id`. */
 export function contratLieRoutes(ctx: AppContext): Router {

@@ -7,7 +7,7 @@ import {
   type UpdateContratInput,
 } from '@trame/shared';
 import { contratsLiesOf } from '../contrats-lies/repository.js';
-import { toContratLie } from '../contrats-lies/routes.js';
+import { toContratLie } from '../contrats-lies/service.js';
 import { listCooperations } from '../cooperations/service.js';
 import type { Database, Queryable } from '../db/database.js';
 import { memberships } from '../db/schema.js';
