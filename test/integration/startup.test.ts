@@ -80,4 +80,30 @@ describe('the embedded start-up (`npm start` on a fresh machine)', () => {
     expect((await client.get('/api/v1/contrats')).body.total).toBe(1);
     expect(await stop(child)).toBe(0);
   });
+
+  it('keeps an acknowledged write when the process is killed without warning', async () => {
+    const port = await freePort();
+    const first = await launch(port);
+    const client = new ApiClient(`http://127.0.0.1:${port}`);
+    await client.login('animateur@trame.test');
+    expect(
+      (
+        await client.patch('/api/v1/contrats/crte-thouarsais', {
+          description: 'Écrit avant la panne',
+        })
+      ).status,
+    ).toBe(200);
+    await new Promise<void>((resolve) => {
+      first.child.once('exit', () => resolve());
+      first.child.kill('SIGKILL');
+    });
+
+    const { child } = await launch(port);
+    const after = new ApiClient(`http://127.0.0.1:${port}`);
+    await after.login('animateur@trame.test');
+    expect((await after.get('/api/v1/contrats/crte-thouarsais')).body.description).toBe(
+      'Écrit avant la panne',
+    );
+    expect(await stop(child)).toBe(0);
+  });
 });
