@@ -82,12 +82,12 @@ function clientRoutes(dist: string): Router {
   const index = path.join(dist, 'index.html');
   router.use(
     '/assets',
-    express.static(path.join(dist, 'assets'), {
-      immutable: true,
-      maxAge: '1y',
-      fallthrough: false,
-    }),
+    express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y' }),
   );
+  // A missing asset is a stale page asking for an old build: a plain 404, not the app's HTML.
+  router.use('/assets', (_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
   router.use(express.static(dist, { index: false }));
   router.get('/{*path}', (_req, res) => {
     if (!existsSync(index)) {

@@ -30,7 +30,8 @@ const envSchema = z.object({
   OIDC_SCOPES: z.string().default('openid email given_name usual_name'),
   OIDC_LABEL: z.string().default('ProConnect'),
   ADMIN_EMAILS: z.string().default(''),
-  DEMO: booleanFlag.default(true),
+  /** On by default for the quick start; off by default in production, where it must be asked for. */
+  DEMO: booleanFlag.optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
@@ -125,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmails: e.ADMIN_EMAILS.split(',')
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean),
-    demo: e.DEMO,
+    demo: e.DEMO ?? e.NODE_ENV !== 'production',
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMinutes: e.LOGIN_LOCK_MINUTES,

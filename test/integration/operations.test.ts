@@ -35,6 +35,8 @@ describe('operations endpoints', () => {
   it('serves Prometheus metrics to whoever holds the token', async () => {
     const client = new ApiClient(app.url);
     await client.get('/api/v1/auth/config');
+    await client.login('animateur@trame.test');
+    await client.get('/api/v1/contrats/crte-thouarsais/orientations');
     expect((await client.get('/metrics')).status).toBe(401);
     const metrics = await client.get('/metrics', { authorization: 'Bearer jeton-metriques' });
     expect(metrics.status).toBe(200);
@@ -43,6 +45,9 @@ describe('operations endpoints', () => {
       /trame_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/auth\/config",status="200"\} \d+/,
     );
     expect(metrics.body).toContain('trame_process_cpu_user_seconds_total');
+    // One series per route pattern, not one per contract.
+    expect(metrics.body).toContain('route="/api/v1/contrats/:id/orientations"');
+    expect(metrics.body).not.toContain('crte-thouarsais');
   });
 });
 
@@ -92,6 +97,9 @@ describe('HTTP hardening', () => {
     const missing = await client.get('/api/v1/nulle-part', { 'accept-language': 'en' });
     expect(missing.status).toBe(404);
     expect(missing.body.error).toEqual({ code: 'not_found', message: 'Not found.' });
+    const staleAsset = await client.get('/assets/index-ancien.js');
+    expect(staleAsset.status).toBe(404);
+    expect(staleAsset.headers.get('content-type')).toMatch(/text\/plain/);
   });
 
   it('rate-limits the API per client with 429 and a Retry-After hint', async () => {

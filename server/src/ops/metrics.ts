@@ -19,10 +19,29 @@ export function httpMetrics(registry: Registry): RequestHandler {
   return (req, res, next) => {
     const end = duration.startTimer();
     res.on('finish', () => {
-      // The route pattern, not the URL: ids in paths would make one series per contract.
-      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      // The route pattern, not the URL: ids in paths would make one series per contract. Nested
+      // routers leave their matched values in baseUrl, so those are put back as `:name`.
+      const route = req.route
+        ? `${patternOf(req.baseUrl, req.params)}${String(req.route.path)}`
+        : 'unmatched';
       end({ method: req.method, route, status: String(res.statusCode) });
     });
     next();
   };
+}
+
+function patternOf(baseUrl: string, params: Record<string, string | string[] | undefined>): string {
+  const names = new Map(
+    Object.entries(params).flatMap(([name, value]) =>
+      typeof value === 'string' ? [[value, name] as const] : [],
+    ),
+  );
+  return baseUrl
+    .split('/')
+    .map((segment) =>
+      names.has(decodeURIComponent(segment))
+        ? `:${names.get(decodeURIComponent(segment))}`
+        : segment,
+    )
+    .join('/');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, type Categorie, ROLES, type Role } from '../roles.js';
+import { passwordSchema } from './auth.js';
 import { emailSchema } from './common.js';
 
 export const inviteMembreSchema = z.strictObject({
@@ -18,7 +19,7 @@ export const updateMembreSchema = z.strictObject({
 export const acceptInvitationSchema = z.strictObject({
   /** Required when the invited address has no account yet: the account is created on the spot. */
   nom: z.string().trim().min(2).max(120).optional(),
-  password: z.string().min(12).max(256).optional(),
+  password: passwordSchema.optional(),
 });
 
 export type InviteMembreInput = z.infer<typeof inviteMembreSchema>;
