@@ -137,3 +137,22 @@ describe('CSRF protection', () => {
     expect(reply.headers.getSetCookie()).toEqual([]);
   });
 });
+
+describe('platform administrators', () => {
+  it('may open the first contract when named in ADMIN_EMAILS, though they lead none yet', async () => {
+    const admins = await startApp({ env: { ADMIN_EMAILS: 'habitant@trame.test' } });
+    try {
+      const client = new ApiClient(admins.url);
+      const me = await client.login('habitant@trame.test');
+      expect(me.body).toMatchObject({ admin: true, peutCreerContrat: true });
+      const created = await client.post('/api/v1/contrats', {
+        nom: 'CRTE du Saumurois',
+        communes: ['49328'],
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.monRole).toBe('animateur');
+    } finally {
+      await admins.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import {
   updateContratSchema,
 } from '@trame/shared';
 import { type RequestHandler, Router } from 'express';
+import { isAdmin } from '../auth/me.js';
 import { rolesOfUser } from '../auth/users-repository.js';
 import type { AppContext } from '../context.js';
 import { contratLieRoutes } from '../contrats-lies/routes.js';
@@ -42,7 +43,7 @@ export function contratRoutes(ctx: AppContext): Router {
   router.post('/', requireUser, async (req, res) => {
     const user = req.user!;
     const roles = (await rolesOfUser(ctx.db, user.id)).map((r) => r.role as Role);
-    if (!canCreateContrat({ admin: user.admin, roles })) throw new HttpError('forbidden');
+    if (!canCreateContrat({ admin: isAdmin(ctx, user), roles })) throw new HttpError('forbidden');
     const input = parseInput(createContratSchema, req.body, req.locale);
     const contrat = await service.createContrat(
       ctx.db,
