@@ -9,12 +9,17 @@ export type SignataireRow = typeof signataires.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Ids and slugs share the URL: anything shaped like a uuid is read as an id. */
+export function looksLikeId(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** A contract is addressed by its id or by its slug (the readable URL). */
 export async function findContrat(
   db: Queryable,
   idOrSlug: string,
 ): Promise<ContratRow | undefined> {
-  const where = UUID.test(idOrSlug) ? eq(contrats.id, idOrSlug) : eq(contrats.slug, idOrSlug);
+  const where = looksLikeId(idOrSlug) ? eq(contrats.id, idOrSlug) : eq(contrats.slug, idOrSlug);
   const [row] = await db.select().from(contrats).where(where);
   return row;
 }
@@ -22,6 +27,11 @@ export async function findContrat(
 export async function slugExists(db: Queryable, slug: string): Promise<boolean> {
   const [row] = await db.select({ id: contrats.id }).from(contrats).where(eq(contrats.slug, slug));
   return row !== undefined;
+}
+
+/** Serialises slug choices, so two contracts created at once with one name get "x" and "x-2". */
+export async function lockSlugs(db: Queryable): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('contrats:slugs'))`);
 }
 
 export async function insertContrat(db: Queryable, values: NewContrat): Promise<ContratRow> {

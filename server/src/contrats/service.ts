@@ -82,10 +82,19 @@ function checkPeriod(dateDebut: string | null, dateFin: string | null) {
   if (dateDebut && dateFin && dateFin < dateDebut) throw new HttpError('invalid_period');
 }
 
+/** A slug shaped like a uuid would be read as an id: the contract could not be reached by it. */
+function checkSlug(slug: string | undefined) {
+  if (slug && repository.looksLikeId(slug)) {
+    throw new HttpError('validation_failed', {}, [
+      { path: 'slug', message: 'adresse en forme d’identifiant / address shaped like an id' },
+    ]);
+  }
+}
+
 /** A readable, unique address derived from the name: "crte-du-thouarsais", then "-2", "-3"… */
 async function freeSlug(db: Queryable, nom: string): Promise<string> {
   const base = slugify(nom).slice(0, 74) || 'contrat';
-  let candidate = base.length >= 3 ? base : `contrat-${base}`;
+  let candidate = base.length >= 3 && !repository.looksLikeId(base) ? base : `contrat-${base}`;
   for (let n = 2; await repository.slugExists(db, candidate); n++) candidate = `${base}-${n}`;
   return candidate;
 }
@@ -104,9 +113,11 @@ export async function createContrat(
   input: CreateContratInput,
 ): Promise<Contrat> {
   checkPeriod(input.dateDebut, input.dateFin);
+  checkSlug(input.slug);
   const perimetre = resolvePerimetre(geography, input);
   try {
     return await db.transaction(async (tx) => {
+      await repository.lockSlugs(tx);
       if (input.slug && (await repository.slugExists(tx, input.slug))) {
         throw new HttpError('slug_taken', { slug: input.slug });
       }
@@ -149,6 +160,7 @@ export async function updateContrat(
     input.dateDebut !== undefined ? input.dateDebut : current.dateDebut,
     input.dateFin !== undefined ? input.dateFin : current.dateFin,
   );
+  checkSlug(input.slug);
   const { communes, epciCode, ...fields } = input;
   const perimetreChanged = communes !== undefined || epciCode !== undefined;
   const perimetre = perimetreChanged

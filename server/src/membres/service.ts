@@ -94,14 +94,19 @@ export async function inviteMembre(
   }
 
   const { token, hash } = newToken();
-  const invitation = await repository.replaceInvitation(ctx.db, {
-    contratId: contrat.id,
-    email: input.email,
-    role: input.role,
-    categorie: input.categorie ?? DEFAULT_CATEGORIE_BY_ROLE[input.role],
-    tokenHash: hash,
-    invitedBy: inviter.id,
-    expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+  const invitation = await ctx.db.transaction(async (tx) => {
+    // Two invitations to one address at once (a double click): the later replaces the earlier
+    // instead of colliding with it on the "one pending invitation per address" index.
+    await repository.lockMemberships(tx, contrat.id);
+    return repository.replaceInvitation(tx, {
+      contratId: contrat.id,
+      email: input.email,
+      role: input.role,
+      categorie: input.categorie ?? DEFAULT_CATEGORIE_BY_ROLE[input.role],
+      tokenHash: hash,
+      invitedBy: inviter.id,
+      expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+    });
   });
   const url = new URL(`/invitation/${token}`, ctx.config.publicUrl).href;
   await ctx.mailer.send({

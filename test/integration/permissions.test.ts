@@ -1,0 +1,835 @@
+import { ACTIONS, type Action, can, ROLES, type Role } from '@trame/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type TestApp } from '../support/app.js';
+import { SmtpSink } from '../support/fixtures/smtp.js';
+import {
+  BOCAGE,
+  BOCAGE_ANIMATEUR,
+  contratPath,
+  DEMO,
+  expectError,
+  joinByInvitation,
+  THOUARSAIS,
+} from '../support/fixtures/trame.js';
+import { ApiClient, type Reply, signedIn } from '../support/http.js';
+
+/**
+ * Every route of a contract, for every audience, against the shared permission matrix: what the
+ * matrix grants succeeds, everything else is refused (401 anonymous, 404 when the contract cannot
+ * even be read, 403 otherwise) and leaves the contract exactly as it was.
+ */
+
+let app: TestApp;
+const sink = new SmtpSink();
+/** The Thouarsais animateur: prepares targets, cleans up, and reads the contract back. */
+let admin: ApiClient;
+/** The Bocage animateur: proposes cooperations to the Thouarsais. Not a Thouarsais member. */
+let bocage: ApiClient;
+const clients = new Map<string, ApiClient>();
+let thouarsaisId: string;
+/** An account outside the contract, added and removed around member-management attempts. */
+let cible: { userId: string; email: string };
+
+beforeAll(async () => {
+  const smtpUrl = await sink.start();
+  app = await startApp({ env: { SMTP_URL: smtpUrl, RATE_LIMIT_PER_MINUTE: '100000' } });
+  admin = await signedIn(app.url, DEMO.animateur);
+  bocage = await signedIn(app.url, BOCAGE_ANIMATEUR);
+  clients.set('animateur', admin);
+  for (const role of ROLES.filter((r) => r !== 'animateur')) {
+    clients.set(role, await signedIn(app.url, DEMO[role]));
+  }
+  clients.set('non-membre', bocage);
+  clients.set('anonyme', new ApiClient(app.url));
+  thouarsaisId = (await admin.get(contratPath(THOUARSAIS))).body.id;
+
+  const email = 'cible.permissions@exemple.fr';
+  const joined = await joinByInvitation(app.url, sink, admin, THOUARSAIS, {
+    email,
+    nom: 'Camille Cible',
+  });
+  cible = { userId: joined.userId, email };
+  expect((await admin.delete(contratPath(THOUARSAIS, `/membres/${cible.userId}`))).status).toBe(
+    204,
+  );
+});
+afterAll(async () => {
+  await app?.close();
+  await sink.close();
+});
+
+interface Audience {
+  name: string;
+  /** The role in the Thouarsais contract; null for anyone who is not a member. */
+  role: Role | null;
+  anonymous: boolean;
+}
+
+const AUDIENCES: Audience[] = [
+  ...ROLES.map((role) => ({ name: role, role, anonymous: false })),
+  { name: 'non-membre', role: null, anonymous: false },
+  { name: 'anonyme', role: null, anonymous: true },
+];
+
+interface Attempt {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  /** On success: checks the answer and what the animateur now reads. */
+  verify: (reply: Reply, audience: Audience) => Promise<void> | void;
+  /** On refusal, beyond the contract and its members being unchanged. */
+  unchanged?: () => void;
+  /** Removes whatever `prepare` created or the attempt left behind (runs as the animateur). */
+  cleanup?: (reply: Reply) => Promise<void>;
+}
+
+interface RouteCase {
+  action: Action;
+  route: string;
+  status: 200 | 201 | 204;
+  prepare: (n: number) => Promise<Attempt>;
+}
+
+const p = (rest = '') => contratPath(THOUARSAIS, rest);
+const adminView = async () => (await admin.get(p())).body;
+
+async function created(path: string, body: unknown): Promise<any> {
+  const reply = await admin.post(path, body);
+  expect(reply.status).toBe(201);
+  return reply.body;
+}
+
+/** Deletes as the animateur something that may already be gone. */
+async function remove(path: string): Promise<void> {
+  const reply = await admin.delete(path);
+  expect([204, 404]).toContain(reply.status);
+}
+
+const newSignataire = (n: number) =>
+  created(p('/signataires'), { organisation: `Commune test ${n}`, type: 'commune' });
+const newOrientation = (n: number) => created(p('/orientations'), { titre: `Orientation ${n}` });
+const newContratLie = (n: number) =>
+  created(p('/contrats-lies'), {
+    type: 'contrat_de_ville',
+    nom: `Contrat de ville ${n}`,
+    articulation: 'integre',
+    relationPerimetre: 'plus_restreint',
+  });
+const newCooperation = (n: number) =>
+  created(p('/cooperations'), {
+    nom: `Coopération ${n}`,
+    type: 'mutualisation',
+    partenaires: [{ nomExterne: 'Agglomération Saumur Val de Loire' }],
+  });
+
+const ROUTES: RouteCase[] = [
+  // contrat.lire
+  {
+    action: 'contrat.lire',
+    route: 'GET /contrats/:id',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p(),
+      verify: (reply, audience) => {
+        expect(reply.body).toMatchObject({
+          id: thouarsaisId,
+          slug: THOUARSAIS,
+          monRole: audience.role,
+        });
+        expect(reply.body.perimetre.communes).toHaveLength(24);
+        expect(reply.body.orientations.length).toBeGreaterThanOrEqual(4);
+      },
+    }),
+  },
+  {
+    action: 'contrat.lire',
+    route: 'GET /contrats/:id/orientations',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/orientations'),
+      verify: (reply) => {
+        expect(reply.body.total).toBe(reply.body.items.length);
+        expect(reply.body.items.map((o: any) => o.numero)).toEqual([1, 2, 3, 4]);
+        expect(reply.body.items[0].objectifs.map((o: any) => o.numero)).toEqual([1, 2, 3]);
+      },
+    }),
+  },
+  {
+    action: 'contrat.lire',
+    route: 'GET /contrats/:id/contrats-lies',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/contrats-lies'),
+      verify: (reply) => {
+        expect(reply.body.total).toBe(3);
+        expect(reply.body.items.map((l: any) => l.type).sort()).toEqual([
+          'contrat_local_sante',
+          'petites_villes_de_demain',
+          'territoires_industrie',
+        ]);
+      },
+    }),
+  },
+  {
+    action: 'contrat.lire',
+    route: 'GET /contrats/:id/cooperations',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/cooperations'),
+      verify: (reply) => {
+        expect(reply.body.total).toBe(1);
+        expect(reply.body.items[0].parties.map((x: any) => x.slug)).toEqual([
+          THOUARSAIS,
+          BOCAGE,
+          null,
+        ]);
+      },
+    }),
+  },
+
+  // contrat.modifier
+  {
+    action: 'contrat.modifier',
+    route: 'PATCH /contrats/:id',
+    status: 200,
+    prepare: async (n) => {
+      const description = `Description révisée n°${n}`;
+      return {
+        method: 'PATCH',
+        path: p(),
+        body: { description },
+        verify: async (reply) => {
+          expect(reply.body.description).toBe(description);
+          expect((await adminView()).description).toBe(description);
+        },
+      };
+    },
+  },
+  {
+    action: 'contrat.modifier',
+    route: 'POST /contrats/:id/signataires',
+    status: 201,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/signataires'),
+      body: { organisation: `Département ${n}`, type: 'departement' },
+      verify: async (reply) => {
+        expect(reply.body).toMatchObject({ organisation: `Département ${n}`, type: 'departement' });
+        expect((await adminView()).signataires.map((s: any) => s.id)).toContain(reply.body.id);
+      },
+      cleanup: async (reply) => {
+        if (reply.status === 201) await remove(p(`/signataires/${reply.body.id}`));
+      },
+    }),
+  },
+  {
+    action: 'contrat.modifier',
+    route: 'PATCH /contrats/:id/signataires/:signataireId',
+    status: 200,
+    prepare: async (n) => {
+      const signataire = await newSignataire(n);
+      return {
+        method: 'PATCH',
+        path: p(`/signataires/${signataire.id}`),
+        body: { qualite: 'Maire' },
+        verify: async (reply) => {
+          expect(reply.body).toMatchObject({ id: signataire.id, qualite: 'Maire' });
+          const found = (await adminView()).signataires.find((s: any) => s.id === signataire.id);
+          expect(found.qualite).toBe('Maire');
+        },
+        cleanup: () => remove(p(`/signataires/${signataire.id}`)),
+      };
+    },
+  },
+  {
+    action: 'contrat.modifier',
+    route: 'DELETE /contrats/:id/signataires/:signataireId',
+    status: 204,
+    prepare: async (n) => {
+      const signataire = await newSignataire(n);
+      return {
+        method: 'DELETE',
+        path: p(`/signataires/${signataire.id}`),
+        verify: async () => {
+          expect((await adminView()).signataires.map((s: any) => s.id)).not.toContain(
+            signataire.id,
+          );
+        },
+        cleanup: () => remove(p(`/signataires/${signataire.id}`)),
+      };
+    },
+  },
+
+  // orientation.gerer
+  {
+    action: 'orientation.gerer',
+    route: 'POST /contrats/:id/orientations',
+    status: 201,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/orientations'),
+      body: { titre: `Orientation proposée ${n}` },
+      verify: async (reply) => {
+        expect(reply.body).toMatchObject({ numero: 5, titre: `Orientation proposée ${n}` });
+        expect((await adminView()).orientations.at(-1).id).toBe(reply.body.id);
+      },
+      cleanup: async (reply) => {
+        if (reply.status === 201) await remove(p(`/orientations/${reply.body.id}`));
+      },
+    }),
+  },
+  {
+    action: 'orientation.gerer',
+    route: 'PATCH /contrats/:id/orientations/:orientationId',
+    status: 200,
+    prepare: async (n) => {
+      const orientation = await newOrientation(n);
+      return {
+        method: 'PATCH',
+        path: p(`/orientations/${orientation.id}`),
+        body: { titre: `Orientation renommée ${n}` },
+        verify: async (reply) => {
+          expect(reply.body).toMatchObject({
+            id: orientation.id,
+            titre: `Orientation renommée ${n}`,
+          });
+          expect((await adminView()).orientations.at(-1).titre).toBe(`Orientation renommée ${n}`);
+        },
+        cleanup: () => remove(p(`/orientations/${orientation.id}`)),
+      };
+    },
+  },
+  {
+    action: 'orientation.gerer',
+    route: 'DELETE /contrats/:id/orientations/:orientationId',
+    status: 204,
+    prepare: async (n) => {
+      const orientation = await newOrientation(n);
+      return {
+        method: 'DELETE',
+        path: p(`/orientations/${orientation.id}`),
+        verify: async () => {
+          expect((await adminView()).orientations.map((o: any) => o.id)).not.toContain(
+            orientation.id,
+          );
+        },
+        cleanup: () => remove(p(`/orientations/${orientation.id}`)),
+      };
+    },
+  },
+  {
+    action: 'orientation.gerer',
+    route: 'POST /contrats/:id/orientations/:orientationId/objectifs',
+    status: 201,
+    prepare: async (n) => {
+      const orientation = await newOrientation(n);
+      return {
+        method: 'POST',
+        path: p(`/orientations/${orientation.id}/objectifs`),
+        body: { titre: `Objectif ${n}` },
+        verify: async (reply) => {
+          expect(reply.body).toMatchObject({
+            orientationId: orientation.id,
+            numero: 1,
+            titre: `Objectif ${n}`,
+          });
+          expect((await adminView()).orientations.at(-1).objectifs).toEqual([reply.body]);
+        },
+        cleanup: () => remove(p(`/orientations/${orientation.id}`)),
+      };
+    },
+  },
+  {
+    action: 'orientation.gerer',
+    route: 'PATCH /contrats/:id/objectifs/:objectifId',
+    status: 200,
+    prepare: async (n) => {
+      const orientation = await newOrientation(n);
+      const objectif = await created(p(`/orientations/${orientation.id}/objectifs`), {
+        titre: `Objectif ${n}`,
+      });
+      return {
+        method: 'PATCH',
+        path: p(`/objectifs/${objectif.id}`),
+        body: { description: 'Précisé en comité' },
+        verify: async (reply) => {
+          expect(reply.body).toMatchObject({ id: objectif.id, description: 'Précisé en comité' });
+          expect((await adminView()).orientations.at(-1).objectifs[0].description).toBe(
+            'Précisé en comité',
+          );
+        },
+        cleanup: () => remove(p(`/orientations/${orientation.id}`)),
+      };
+    },
+  },
+  {
+    action: 'orientation.gerer',
+    route: 'DELETE /contrats/:id/objectifs/:objectifId',
+    status: 204,
+    prepare: async (n) => {
+      const orientation = await newOrientation(n);
+      const objectif = await created(p(`/orientations/${orientation.id}/objectifs`), {
+        titre: `Objectif ${n}`,
+      });
+      return {
+        method: 'DELETE',
+        path: p(`/objectifs/${objectif.id}`),
+        verify: async () => {
+          expect((await adminView()).orientations.at(-1).objectifs).toEqual([]);
+        },
+        cleanup: () => remove(p(`/orientations/${orientation.id}`)),
+      };
+    },
+  },
+
+  // contratLie.gerer
+  {
+    action: 'contratLie.gerer',
+    route: 'POST /contrats/:id/contrats-lies',
+    status: 201,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/contrats-lies'),
+      body: {
+        type: 'contrat_local_sante',
+        nom: `Contrat local de santé ${n}`,
+        articulation: 'valorise',
+        relationPerimetre: 'identique',
+      },
+      verify: async (reply) => {
+        expect(reply.body).toMatchObject({
+          nom: `Contrat local de santé ${n}`,
+          articulation: 'valorise',
+          relationPerimetre: 'identique',
+        });
+        expect((await adminView()).contratsLies.map((l: any) => l.id)).toContain(reply.body.id);
+      },
+      cleanup: async (reply) => {
+        if (reply.status === 201) await remove(p(`/contrats-lies/${reply.body.id}`));
+      },
+    }),
+  },
+  {
+    action: 'contratLie.gerer',
+    route: 'PATCH /contrats/:id/contrats-lies/:lieId',
+    status: 200,
+    prepare: async (n) => {
+      const lie = await newContratLie(n);
+      return {
+        method: 'PATCH',
+        path: p(`/contrats-lies/${lie.id}`),
+        body: { articulation: 'valorise' },
+        verify: async (reply) => {
+          expect(reply.body).toMatchObject({ id: lie.id, articulation: 'valorise' });
+          const found = (await adminView()).contratsLies.find((l: any) => l.id === lie.id);
+          expect(found.articulation).toBe('valorise');
+        },
+        cleanup: () => remove(p(`/contrats-lies/${lie.id}`)),
+      };
+    },
+  },
+  {
+    action: 'contratLie.gerer',
+    route: 'DELETE /contrats/:id/contrats-lies/:lieId',
+    status: 204,
+    prepare: async (n) => {
+      const lie = await newContratLie(n);
+      return {
+        method: 'DELETE',
+        path: p(`/contrats-lies/${lie.id}`),
+        verify: async () => {
+          expect((await adminView()).contratsLies.map((l: any) => l.id)).not.toContain(lie.id);
+        },
+        cleanup: () => remove(p(`/contrats-lies/${lie.id}`)),
+      };
+    },
+  },
+
+  // cooperation.gerer
+  {
+    action: 'cooperation.gerer',
+    route: 'POST /contrats/:id/cooperations',
+    status: 201,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/cooperations'),
+      body: {
+        nom: `Coopération proposée ${n}`,
+        type: 'projet_commun',
+        partenaires: [{ nomExterne: 'Pays du Saumurois' }],
+      },
+      verify: async (reply) => {
+        expect(reply.body).toMatchObject({
+          nom: `Coopération proposée ${n}`,
+          initiateurId: thouarsaisId,
+        });
+        expect((await adminView()).cooperations.map((c: any) => c.id)).toContain(reply.body.id);
+      },
+      cleanup: async (reply) => {
+        if (reply.status === 201) await remove(p(`/cooperations/${reply.body.id}`));
+      },
+    }),
+  },
+  {
+    action: 'cooperation.gerer',
+    route: 'PATCH /contrats/:id/cooperations/:cooperationId',
+    status: 200,
+    prepare: async (n) => {
+      const cooperation = await newCooperation(n);
+      return {
+        method: 'PATCH',
+        path: p(`/cooperations/${cooperation.id}`),
+        body: { description: 'Une ressource partagée' },
+        verify: async (reply) => {
+          expect(reply.body).toMatchObject({
+            id: cooperation.id,
+            description: 'Une ressource partagée',
+          });
+        },
+        cleanup: () => remove(p(`/cooperations/${cooperation.id}`)),
+      };
+    },
+  },
+  {
+    action: 'cooperation.gerer',
+    route: 'DELETE /contrats/:id/cooperations/:cooperationId',
+    status: 204,
+    prepare: async (n) => {
+      const cooperation = await newCooperation(n);
+      return {
+        method: 'DELETE',
+        path: p(`/cooperations/${cooperation.id}`),
+        verify: async () => {
+          expect((await adminView()).cooperations.map((c: any) => c.id)).not.toContain(
+            cooperation.id,
+          );
+        },
+        cleanup: () => remove(p(`/cooperations/${cooperation.id}`)),
+      };
+    },
+  },
+  {
+    action: 'cooperation.gerer',
+    route: 'POST /contrats/:id/cooperations/:cooperationId/accepter',
+    status: 200,
+    prepare: async (n) => {
+      // Proposed by the Bocage to the Thouarsais: only the Thouarsais side may accept.
+      const proposed = await bocage.post(contratPath(BOCAGE, '/cooperations'), {
+        nom: `Proposition du Bocage ${n}`,
+        type: 'contrat_reciprocite',
+        partenaires: [{ contratId: thouarsaisId }],
+      });
+      expect(proposed.status).toBe(201);
+      const id = proposed.body.id;
+      return {
+        method: 'POST',
+        path: p(`/cooperations/${id}/accepter`),
+        body: {},
+        verify: async (reply) => {
+          const mine = (reply.body.parties as any[]).find((x) => x.contratId === thouarsaisId);
+          expect(mine.statut).toBe('acceptee');
+          const seen = (await adminView()).cooperations.find((c: any) => c.id === id);
+          expect(seen.parties.map((x: any) => x.statut)).toEqual(['acceptee', 'acceptee']);
+        },
+        cleanup: async () => {
+          expect((await bocage.delete(contratPath(BOCAGE, `/cooperations/${id}`))).status).toBe(
+            204,
+          );
+        },
+      };
+    },
+  },
+
+  // membre.lister
+  {
+    action: 'membre.lister',
+    route: 'GET /contrats/:id/membres',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/membres'),
+      verify: (reply) => {
+        expect(reply.body.total).toBe(5);
+        expect(reply.body.items.map((m: any) => m.email).sort()).toEqual(
+          Object.values(DEMO).sort(),
+        );
+      },
+    }),
+  },
+
+  // membre.gerer
+  {
+    action: 'membre.gerer',
+    route: 'POST /contrats/:id/membres',
+    status: 201,
+    prepare: async (n) => {
+      const email = `invitee.${n}@exemple.fr`;
+      return {
+        method: 'POST',
+        path: p('/membres'),
+        body: { email, role: 'cotech' },
+        verify: async (reply) => {
+          expect(reply.body).toMatchObject({
+            type: 'invitation',
+            invitation: { email, role: 'cotech' },
+          });
+          const listed = (await admin.get(p('/invitations'))).body.items;
+          expect(listed.map((i: any) => i.email)).toContain(email);
+          expect(sink.messagesTo(email)).toHaveLength(1);
+        },
+        // A refused invitation sends no mail.
+        unchanged: () => expect(sink.messagesTo(email)).toHaveLength(0),
+        cleanup: async (reply) => {
+          if (reply.status === 201) await remove(p(`/invitations/${reply.body.invitation.id}`));
+        },
+      };
+    },
+  },
+  {
+    action: 'membre.gerer',
+    route: 'PATCH /contrats/:id/membres/:userId',
+    status: 200,
+    prepare: async () => {
+      await created(p('/membres'), { email: cible.email, role: 'habitant' });
+      return {
+        method: 'PATCH',
+        path: p(`/membres/${cible.userId}`),
+        body: { role: 'cotech', categorie: 'association' },
+        verify: async (reply) => {
+          expect(reply.body).toMatchObject({
+            userId: cible.userId,
+            role: 'cotech',
+            categorie: 'association',
+          });
+          const listed = (await admin.get(p('/membres'))).body.items;
+          expect(listed.find((m: any) => m.userId === cible.userId).role).toBe('cotech');
+        },
+        cleanup: () => remove(p(`/membres/${cible.userId}`)),
+      };
+    },
+  },
+  {
+    action: 'membre.gerer',
+    route: 'DELETE /contrats/:id/membres/:userId',
+    status: 204,
+    prepare: async () => {
+      await created(p('/membres'), { email: cible.email, role: 'partenaire' });
+      return {
+        method: 'DELETE',
+        path: p(`/membres/${cible.userId}`),
+        verify: async () => {
+          const listed = (await admin.get(p('/membres'))).body.items;
+          expect(listed.map((m: any) => m.userId)).not.toContain(cible.userId);
+        },
+        cleanup: () => remove(p(`/membres/${cible.userId}`)),
+      };
+    },
+  },
+  {
+    action: 'membre.gerer',
+    route: 'GET /contrats/:id/invitations',
+    status: 200,
+    prepare: async (n) => {
+      const pending = await created(p('/membres'), {
+        email: `en.attente.${n}@exemple.fr`,
+        role: 'partenaire',
+      });
+      return {
+        method: 'GET',
+        path: p('/invitations'),
+        verify: (reply) => {
+          expect(reply.body.total).toBe(1);
+          expect(reply.body.items[0]).toMatchObject({
+            id: pending.invitation.id,
+            email: `en.attente.${n}@exemple.fr`,
+            role: 'partenaire',
+            invitePar: 'Claire Moreau',
+          });
+        },
+        cleanup: () => remove(p(`/invitations/${pending.invitation.id}`)),
+      };
+    },
+  },
+  {
+    action: 'membre.gerer',
+    route: 'DELETE /contrats/:id/invitations/:invitationId',
+    status: 204,
+    prepare: async (n) => {
+      const email = `annulee.${n}@exemple.fr`;
+      const pending = await created(p('/membres'), { email, role: 'habitant' });
+      return {
+        method: 'DELETE',
+        path: p(`/invitations/${pending.invitation.id}`),
+        verify: async () => {
+          expect((await admin.get(p('/invitations'))).body.items).toEqual([]);
+          const preview = await new ApiClient(app.url).get(
+            `/api/v1/invitations/${sink.invitationToken(email)}`,
+          );
+          expectError(preview, 400, 'invalid_token');
+        },
+        cleanup: () => remove(p(`/invitations/${pending.invitation.id}`)),
+      };
+    },
+  },
+];
+
+/** Everything a member can see of the contract, in a stable order, to prove nothing changed. */
+async function snapshot() {
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  const [contrat, membres, invitations] = await Promise.all([
+    admin.get(p()),
+    admin.get(p('/membres')),
+    admin.get(p('/invitations')),
+  ]);
+  expect([contrat.status, membres.status, invitations.status]).toEqual([200, 200, 200]);
+  const view = contrat.body;
+  return {
+    ...view,
+    signataires: [...view.signataires].sort(byId),
+    contratsLies: [...view.contratsLies].sort(byId),
+    cooperations: [...view.cooperations].sort(byId),
+    membres: [...membres.body.items].sort((a, b) => a.userId.localeCompare(b.userId)),
+    invitations: [...invitations.body.items].sort(byId),
+  };
+}
+
+/** The refusal a person who may not do something gets, by the rule stated in http/gate.ts. */
+function refusal(audience: Audience, publie: boolean) {
+  if (audience.anonymous) return { status: 401, code: 'unauthenticated' } as const;
+  if (!can('contrat.lire', { role: audience.role, publie }))
+    return { status: 404, code: 'contrat_not_found' } as const;
+  return { status: 403, code: 'forbidden' } as const;
+}
+
+it('lists at least one route for every action of the matrix, and only known actions', () => {
+  expect(new Set(ROUTES.map((r) => r.action))).toEqual(new Set(ACTIONS));
+});
+
+let counter = 0;
+
+describe.each([
+  { publie: true, label: 'published' },
+  { publie: false, label: 'unpublished' },
+])('the Thouarsais contract, $label', ({ publie }) => {
+  beforeAll(async () => {
+    const reply = await admin.patch(p(), { publie });
+    expect(reply.status).toBe(200);
+    expect(reply.body.publie).toBe(publie);
+  });
+
+  for (const route of ROUTES) {
+    describe(`${route.route} [${route.action}]`, () => {
+      /**
+       * Refused attempts change nothing, so they share one prepared target and one snapshot:
+       * each refused audience must leave the contract exactly as the snapshot shows it.
+       */
+      let refused: { attempt: Attempt; before: Awaited<ReturnType<typeof snapshot>> } | undefined;
+      let lastRefusal: Reply | undefined;
+      const releaseRefused = async () => {
+        if (refused) await refused.attempt.cleanup?.(lastRefusal!);
+        refused = undefined;
+      };
+      afterAll(releaseRefused);
+
+      for (const audience of AUDIENCES) {
+        const allowed = can(route.action, { role: audience.role, publie });
+        const expected = allowed ? route.status : refusal(audience, publie).status;
+        const client = () => clients.get(audience.name)!;
+
+        it(`${audience.name} → ${expected}`, async () => {
+          if (allowed) {
+            await releaseRefused();
+            const attempt = await route.prepare(++counter);
+            let reply: Reply | undefined;
+            try {
+              reply = await client().request(attempt.method, attempt.path, attempt.body);
+              expect(reply.status, JSON.stringify(reply.body)).toBe(route.status);
+              await attempt.verify(reply, audience);
+            } finally {
+              await attempt.cleanup?.(reply ?? { status: 0, body: null, headers: new Headers() });
+            }
+            return;
+          }
+          if (!refused) {
+            const attempt = await route.prepare(++counter);
+            refused = { attempt, before: await snapshot() };
+          }
+          const { attempt, before } = refused;
+          lastRefusal = await client().request(attempt.method, attempt.path, attempt.body);
+          const { status, code } = refusal(audience, publie);
+          expectError(lastRefusal, status, code);
+          expect(await snapshot()).toEqual(before);
+          attempt.unchanged?.();
+        });
+      }
+    });
+  }
+});
+
+describe('an unpublished contract (the Bocage Bressuirais)', () => {
+  const readRoutes = ['', '/orientations', '/contrats-lies', '/cooperations', '/membres'];
+
+  it('is hidden: 404 to a signed-in non-member, 401 to an anonymous visitor, like a missing one', async () => {
+    const outsider = clients.get('habitant')!;
+    const anonymous = clients.get('anonyme')!;
+    for (const rest of readRoutes) {
+      expectError(await outsider.get(contratPath(BOCAGE, rest)), 404, 'contrat_not_found');
+      expectError(await anonymous.get(contratPath(BOCAGE, rest)), 401, 'unauthenticated');
+      // Exactly what a contract that does not exist answers: its existence is not revealed.
+      const missing = await outsider.get(contratPath('crte-qui-n-existe-pas', rest));
+      expectError(missing, 404, 'contrat_not_found');
+      expectError(
+        await anonymous.get(contratPath('crte-qui-n-existe-pas', rest)),
+        401,
+        'unauthenticated',
+      );
+    }
+    // Even by its uuid, and even for writes.
+    const bocageId = (await bocage.get(contratPath(BOCAGE))).body.id;
+    expectError(await admin.get(contratPath(bocageId)), 404, 'contrat_not_found');
+    const before = (await bocage.get(contratPath(BOCAGE))).body;
+    expectError(
+      await admin.patch(contratPath(BOCAGE), { nom: 'CRTE détourné' }),
+      404,
+      'contrat_not_found',
+    );
+    expectError(
+      await admin.post(contratPath(BOCAGE, '/orientations'), { titre: 'Orientation intruse' }),
+      404,
+      'contrat_not_found',
+    );
+    expect((await bocage.get(contratPath(BOCAGE))).body).toEqual(before);
+    expect(before).toMatchObject({ publie: false, monRole: 'animateur', orientations: [] });
+  });
+
+  it('once published by its animateur, anyone can read it but still not list its members', async () => {
+    const published = await bocage.patch(contratPath(BOCAGE), { publie: true });
+    expect(published.status).toBe(200);
+    expect(published.body.publie).toBe(true);
+
+    const anonymous = clients.get('anonyme')!;
+    const read = await anonymous.get(contratPath(BOCAGE));
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      slug: BOCAGE,
+      nom: 'CRTE du Bocage Bressuirais',
+      monRole: null,
+    });
+    expect((await anonymous.get(contratPath(BOCAGE, '/orientations'))).status).toBe(200);
+    expectError(await anonymous.get(contratPath(BOCAGE, '/membres')), 401, 'unauthenticated');
+
+    const outsider = clients.get('habitant')!;
+    expect((await outsider.get(contratPath(BOCAGE))).body.monRole).toBeNull();
+    expectError(await outsider.get(contratPath(BOCAGE, '/membres')), 403, 'forbidden');
+    expectError(
+      await outsider.patch(contratPath(BOCAGE), { nom: 'CRTE détourné' }),
+      403,
+      'forbidden',
+    );
+    expect((await bocage.get(contratPath(BOCAGE))).body.nom).toBe('CRTE du Bocage Bressuirais');
+  });
+});
