@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app.js';
-import { SmtpSink } from '../support/fixtures/smtp.js';
 import {
   BOCAGE,
   BOCAGE_ANIMATEUR,
@@ -11,9 +10,10 @@ import {
   THOUARSAIS,
 } from '../support/fixtures/trame.js';
 import { ApiClient, signedIn } from '../support/http.js';
+import { Mailbox } from '../support/mailbox.js';
 
 let app: TestApp;
-const sink = new SmtpSink();
+const sink = new Mailbox();
 let animateur: ApiClient;
 let bocage: ApiClient;
 

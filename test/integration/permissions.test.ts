@@ -1,7 +1,6 @@
 import { ACTIONS, type Action, can, ROLES, type Role } from '@trame/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app.js';
-import { SmtpSink } from '../support/fixtures/smtp.js';
 import {
   BOCAGE,
   BOCAGE_ANIMATEUR,
@@ -12,6 +11,7 @@ import {
   THOUARSAIS,
 } from '../support/fixtures/trame.js';
 import { ApiClient, type Reply, signedIn } from '../support/http.js';
+import { Mailbox } from '../support/mailbox.js';
 
 /**
  * Every route of a contract, for every audience, against the shared permission matrix: what the
@@ -20,7 +20,7 @@ import { ApiClient, type Reply, signedIn } from '../support/http.js';
  */
 
 let app: TestApp;
-const sink = new SmtpSink();
+const sink = new Mailbox();
 /** The Thouarsais animateur: prepares targets, cleans up, and reads the contract back. */
 let admin: ApiClient;
 /** The Bocage animateur: proposes cooperations to the Thouarsais. Not a Thouarsais member. */

@@ -29,9 +29,9 @@ describe('registration with e-mail verification', () => {
     });
     expect(registered.status).toBe(202);
 
-    const [mail] = await mailbox.waitFor(email);
-    expect(mail!.subject).toBe('Confirmez votre adresse e-mail');
-    const link = linkIn(mail!, '/verifier-email');
+    const mail = mailbox.lastTo(email);
+    expect(mail.subject).toBe('Confirmez votre adresse e-mail');
+    const link = linkIn(mail, '/verifier-email');
     expect(link.startsWith(`${app.url}/verifier-email?token=`)).toBe(true);
 
     const early = await visitor.post('/api/v1/auth/login', { email, password });
@@ -67,8 +67,8 @@ describe('registration with e-mail verification', () => {
     });
     expect(reply.status).toBe(202);
     expect(reply.body).toEqual({});
-    const [mail] = await mailbox.waitFor('copil@trame.test');
-    expect(mail!.subject).toBe('Votre compte Trame');
+    const mail = mailbox.lastTo('copil@trame.test');
+    expect(mail.subject).toBe('Votre compte Trame');
     const stolen = await visitor.post('/api/v1/auth/login', {
       email: 'copil@trame.test',
       password: 'je veux prendre ce compte',
@@ -83,8 +83,8 @@ describe('registration with e-mail verification', () => {
       { email, password: 'a long enough password', nom: 'Alex Example' },
       { 'accept-language': 'en' },
     );
-    const [mail] = await mailbox.waitFor(email);
-    expect(mail!.subject).toBe('Confirm your email address');
+    const mail = mailbox.lastTo(email);
+    expect(mail.subject).toBe('Confirm your email address');
   });
 
   it('refuses a short password and a malformed address with field details, creating nothing', async () => {
@@ -113,9 +113,9 @@ describe('password reset', () => {
     expect(
       (await new ApiClient(app.url).post('/api/v1/auth/forgot-password', { email })).status,
     ).toBe(202);
-    const [mail] = await mailbox.waitFor(email);
-    expect(mail!.subject).toBe('Réinitialisez votre mot de passe');
-    const token = tokenOf(linkIn(mail!, '/reinitialiser'));
+    const mail = mailbox.lastTo(email);
+    expect(mail.subject).toBe('Réinitialisez votre mot de passe');
+    const token = tokenOf(linkIn(mail, '/reinitialiser'));
 
     const tooShort = await new ApiClient(app.url).post('/api/v1/auth/reset-password', {
       token,
@@ -153,6 +153,6 @@ describe('password reset', () => {
       email: 'inconnu@exemple.fr',
     });
     expect(reply.status).toBe(202);
-    await expect(mailbox.waitFor('inconnu@exemple.fr', 1, 300)).rejects.toThrow(/no mail/);
+    expect(mailbox.messagesTo('inconnu@exemple.fr')).toEqual([]);
   });
 });

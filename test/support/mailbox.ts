@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   to: string[];
   subject: string;
-  /** The message decoded enough to read links: soft line breaks and quoted-printable undone. */
+  /** The raw message with quoted-printable and base64 bodies decoded, enough to read links. */
   text: string;
 }
 
@@ -23,18 +23,30 @@ function decodeQuotedPrintable(raw: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** Base64 body blocks (long runs of base64 lines) are appended decoded. */
+function decodeBase64Blocks(raw: string): string {
+  const blocks = raw.match(/(?:^[A-Za-z0-9+/=]{20,}\r?\n)+/gm) ?? [];
+  return blocks
+    .map((block) => Buffer.from(block.replace(/\s/g, ''), 'base64').toString('utf8'))
+    .join('\n');
+}
+
 function decodeSubject(header: string): string {
-  return header.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, encoding: string, value: string) =>
-    encoding.toUpperCase() === 'B'
-      ? Buffer.from(value, 'base64').toString('utf8')
-      : decodeQuotedPrintable(value.replaceAll('_', ' ')),
+  return header.replace(
+    /=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi,
+    (_m, encoding: string, value: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(value, 'base64').toString('utf8')
+        : decodeQuotedPrintable(value.replaceAll('_', ' ')),
   );
 }
 
-/** A real SMTP server on loopback that keeps what it receives, for tests that follow mailed links. */
+/**
+ * A real SMTP server on loopback that keeps every message. The app sends its mail before it
+ * answers the request, so a message is here as soon as the API call that caused it has returned.
+ */
 export class Mailbox {
   readonly mails: ReceivedMail[] = [];
-  private waiters: (() => void)[] = [];
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -46,41 +58,48 @@ export class Mailbox {
         const raw = Buffer.concat(chunks).toString('utf8');
         const subjectLine = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(raw)?.[1] ?? '';
         this.mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
+          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
           subject: decodeSubject(subjectLine.replace(/\r?\n[ \t]/g, ' ')),
-          text: decodeQuotedPrintable(raw),
+          text: `${decodeQuotedPrintable(raw)}\n${decodeBase64Blocks(raw)}`,
         });
-        for (const wake of this.waiters.splice(0)) wake();
         callback();
       });
     },
   });
 
+  /** Listens on a random loopback port; returns the `SMTP_URL` to give the app. */
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.server.address() as AddressInfo;
     return `smtp://127.0.0.1:${port}`;
   }
 
-  /** Waits until a mail to `address` has arrived (mails are sent before the API answers). */
-  async waitFor(address: string, count = 1, timeoutMs = 5_000): Promise<ReceivedMail[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.mails.filter((m) => m.to.includes(address));
-      if (found.length >= count) return found;
-      if (Date.now() > deadline) throw new Error(`no mail for ${address} after ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
-  }
-
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+
+  messagesTo(address: string): ReceivedMail[] {
+    return this.mails.filter((m) => m.to.includes(address.toLowerCase()));
+  }
+
+  /** The last mail sent to `address`; fails the test if there is none. */
+  lastTo(address: string): ReceivedMail {
+    const last = this.messagesTo(address).at(-1);
+    if (!last) throw new Error(`no mail to ${address}`);
+    return last;
+  }
+
+  /** The invitation link of the last message sent to `address`. */
+  invitationLink(address: string): string {
+    return linkIn(this.lastTo(address), '/invitation/');
+  }
+
+  invitationToken(address: string): string {
+    return this.invitationLink(address).split('/invitation/')[1]!;
+  }
 }
 
+/** The first link in the mail whose URL contains `path`. */
 export function linkIn(mail: ReceivedMail, path: string): string {
   const match = new RegExp(`https?://[^\\s"<>]*${path}[^\\s"<>]*`).exec(mail.text);
   if (!match) throw new Error(`no link to ${path} in mail “${mail.subject}”`);
