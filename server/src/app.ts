@@ -66,7 +66,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use('/me', meRoutes(ctx));
   api.use('/geo', geoRoutes(ctx.geography));
   api.use('/contrats', contratRoutes(ctx));
-  api.use('/invitations', invitationRoutes(ctx));
+  api.use('/invitations', invitationRoutes(ctx, limiters.auth));
   api.use(notFoundHandler);
   app.use('/api/v1', api);
   app.use('/api', notFoundHandler);

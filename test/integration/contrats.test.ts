@@ -733,7 +733,7 @@ describe('coopérations', () => {
     expect(fromInitiator[0].parties[1].statut).toBe('acceptee');
   });
 
-  it('can be changed or withdrawn by the initiator only; the partner gets 403 and nothing changes', async () => {
+  it('can be changed by the initiator only; the partner gets 403 and nothing changes', async () => {
     const cooperation = (
       await animateur.post(`${base}/cooperations`, {
         nom: 'Mutualisation des services',
@@ -749,7 +749,6 @@ describe('coopérations', () => {
       403,
       'forbidden',
     );
-    expectError(await bocage.delete(partnerPath), 403, 'forbidden');
     expect((await animateur.get(`${base}/cooperations`)).body).toEqual(before);
     const partnerView = (await bocage.get(contratPath(BOCAGE, '/cooperations'))).body.items;
     expect(partnerView.map((c: any) => c.id)).toContain(cooperation.id);
@@ -774,6 +773,29 @@ describe('coopérations', () => {
     const gone = (await bocage.get(contratPath(BOCAGE, '/cooperations'))).body.items;
     expect(gone.map((c: any) => c.id)).not.toContain(cooperation.id);
     expectError(await animateur.delete(`${base}/cooperations/${cooperation.id}`), 404, 'not_found');
+  });
+
+  it('lets a partner decline: only its own participation goes, the initiator keeps the rest', async () => {
+    const cooperation = (
+      await animateur.post(`${base}/cooperations`, {
+        nom: 'Plateforme de covoiturage',
+        type: 'projet_commun',
+        partenaires: [{ contratId: bocageId }, { nomExterne: 'Agglomération du Choletais' }],
+      })
+    ).body;
+    expect(
+      (await bocage.delete(contratPath(BOCAGE, `/cooperations/${cooperation.id}`))).status,
+    ).toBe(204);
+    const partnerView = (await bocage.get(contratPath(BOCAGE, '/cooperations'))).body.items;
+    expect(partnerView.map((c: any) => c.id)).not.toContain(cooperation.id);
+    const initiatorView = (await animateur.get(`${base}/cooperations`)).body.items.find(
+      (c: any) => c.id === cooperation.id,
+    );
+    expect(initiatorView.parties.map((p: any) => p.nom)).toEqual([
+      mine.nom,
+      'Agglomération du Choletais',
+    ]);
+    await animateur.delete(`${base}/cooperations/${cooperation.id}`);
   });
 
   it('refuses to cooperate with oneself (409) or with an unknown contract (400)', async () => {

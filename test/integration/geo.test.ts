@@ -21,7 +21,12 @@ describe('searching the official geography', () => {
     const reply = await search('q=thouars');
     expect(reply.status).toBe(200);
     const { items, total } = reply.body;
-    expect(total).toBe(items.length);
+    // Every match is counted, though only the first `limit` are returned.
+    expect(total).toBeGreaterThanOrEqual(items.length);
+    expect((await search('q=thouars&limit=2')).body).toMatchObject({
+      total,
+      items: items.slice(0, 2),
+    });
     expect(items[0]).toEqual({
       type: 'epci',
       code: THOUARSAIS_SIREN,

@@ -314,6 +314,22 @@ describe('inviting', () => {
     ).toEqual([BOCAGE, THOUARSAIS].sort());
     expectError(await accept(joined.client, token), 400, 'invalid_token');
   });
+
+  it('will not create the invited account under someone else’s session', async () => {
+    const email = 'invitee.sans.compte@exemple.fr';
+    await animateur.post(membres(), { email, role: 'partenaire' });
+    const someoneElse = await signedIn(app.url, DEMO.habitant);
+    expectError(
+      await accept(someoneElse, sink.invitationToken(email), {
+        nom: 'Quelqu’un',
+        password: 'un mot de passe assez long',
+      }),
+      403,
+      'invitation_email_mismatch',
+    );
+    expect((await someoneElse.get('/api/v1/me')).body.email).toBe(DEMO.habitant);
+    expect(await membreByEmail(email)).toBeUndefined();
+  });
 });
 
 describe('changing members', () => {

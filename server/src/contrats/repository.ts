@@ -1,3 +1,4 @@
+import { ID_SHAPE } from '@trame/shared';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { contratCommunes, contrats, memberships, signataires } from '../db/schema.js';
@@ -7,11 +8,9 @@ export type NewContrat = typeof contrats.$inferInsert;
 export type CommuneRow = typeof contratCommunes.$inferSelect;
 export type SignataireRow = typeof signataires.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids and slugs share the URL: anything shaped like a uuid is read as an id. */
 export function looksLikeId(value: string): boolean {
-  return UUID.test(value);
+  return ID_SHAPE.test(value);
 }
 
 /** A contract is addressed by its id or by its slug (the readable URL). */

@@ -47,13 +47,12 @@ export async function contratView(
   row: repository.ContratRow,
   role: Role | null,
 ): Promise<Contrat> {
-  const [communes, signataires, orientations, lies, cooperations] = await Promise.all([
-    repository.communesOf(db, row.id),
-    repository.signatairesOf(db, row.id),
-    listOrientations(db, row.id),
-    contratsLiesOf(db, row.id),
-    listCooperations(db, row.id),
-  ]);
+  // One query after another: inside a transaction they share a single connection.
+  const communes = await repository.communesOf(db, row.id);
+  const signataires = await repository.signatairesOf(db, row.id);
+  const orientations = await listOrientations(db, row.id);
+  const lies = await contratsLiesOf(db, row.id);
+  const cooperations = await listCooperations(db, row.id);
   const population = communes.reduce((sum, c) => sum + (c.population ?? 0), 0);
   return {
     ...summary(row, { population, nombreCommunes: communes.length }, role),
@@ -82,15 +81,6 @@ function checkPeriod(dateDebut: string | null, dateFin: string | null) {
   if (dateDebut && dateFin && dateFin < dateDebut) throw new HttpError('invalid_period');
 }
 
-/** A slug shaped like a uuid would be read as an id: the contract could not be reached by it. */
-function checkSlug(slug: string | undefined) {
-  if (slug && repository.looksLikeId(slug)) {
-    throw new HttpError('validation_failed', {}, [
-      { path: 'slug', message: 'adresse en forme d’identifiant / address shaped like an id' },
-    ]);
-  }
-}
-
 /** A readable, unique address derived from the name: "crte-du-thouarsais", then "-2", "-3"… */
 async function freeSlug(db: Queryable, nom: string): Promise<string> {
   const base = slugify(nom).slice(0, 74) || 'contrat';
@@ -113,7 +103,6 @@ export async function createContrat(
   input: CreateContratInput,
 ): Promise<Contrat> {
   checkPeriod(input.dateDebut, input.dateFin);
-  checkSlug(input.slug);
   const perimetre = resolvePerimetre(geography, input);
   try {
     return await db.transaction(async (tx) => {
@@ -160,7 +149,6 @@ export async function updateContrat(
     input.dateDebut !== undefined ? input.dateDebut : current.dateDebut,
     input.dateFin !== undefined ? input.dateFin : current.dateFin,
   );
-  checkSlug(input.slug);
   const { communes, epciCode, ...fields } = input;
   const perimetreChanged = communes !== undefined || epciCode !== undefined;
   const perimetre = perimetreChanged

@@ -37,12 +37,7 @@ export function signataireRoutes(ctx: AppContext): Router {
 
   router.patch('/signataires/:signataireId', manage, async (req, res) => {
     const id = idParam(req.params.signataireId);
-    const parsed = parseInput(updateSignataireSchema, req.body, req.locale);
-    // `.partial()` of the creation schema still fills in its defaults (representant '', date
-    // null…): only the fields actually sent may change.
-    const input: Partial<typeof parsed> = Object.fromEntries(
-      Object.entries(parsed).filter(([key]) => Object.hasOwn(req.body, key)),
-    );
+    const input = parseInput(updateSignataireSchema, req.body, req.locale);
     const where = thisOne(req.contrat!.id, id);
     const [row] = Object.keys(input).length
       ? await ctx.db.update(signataires).set(input).where(where).returning()

@@ -113,3 +113,18 @@ export async function acceptParty(
       ),
     );
 }
+
+export async function removeParty(
+  db: Queryable,
+  cooperationId: string,
+  contratId: string,
+): Promise<void> {
+  await db
+    .delete(cooperationParties)
+    .where(
+      and(
+        eq(cooperationParties.cooperationId, cooperationId),
+        eq(cooperationParties.contratId, contratId),
+      ),
+    );
+}

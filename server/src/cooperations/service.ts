@@ -73,7 +73,7 @@ export function createCooperation(
 
 async function initiatedOrFail(db: Queryable, contratId: string, id: string) {
   const found = await cooperationOrFail(db, contratId, id);
-  // A partner may accept but not rewrite or delete what another territory proposed.
+  // A partner may accept or withdraw, but not rewrite what another territory proposed.
   if (found.cooperation.initiateurId !== contratId) throw new HttpError('forbidden');
   return found;
 }
@@ -97,8 +97,11 @@ export async function deleteCooperation(
   id: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await initiatedOrFail(tx, contratId, id);
-    await repository.deleteCooperation(tx, id);
+    const found = await cooperationOrFail(tx, contratId, id);
+    // The initiator ends the cooperation; a partner declines it or leaves it, which removes only
+    // its own participation.
+    if (found.cooperation.initiateurId === contratId) await repository.deleteCooperation(tx, id);
+    else await repository.removeParty(tx, id, contratId);
   });
 }
 

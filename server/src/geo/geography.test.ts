@@ -49,28 +49,28 @@ const small = new Geography(
 
 describe('Geography.search', () => {
   it('puts intercommunalities first, then names starting with the query before the most populated others', () => {
-    const results = small.search('thouars', { limit: 10 });
+    const results = small.search('thouars', { limit: 10 }).items;
     expect(results.map((r) => r.code)).toEqual(['247900798', '79329', '79293']);
   });
 
   it('ignores accents, case and dashes, and finds by code', () => {
-    expect(small.search('SAINT jacques de thouars', { limit: 5 }).map((r) => r.code)).toEqual([
-      '79293',
-    ]);
-    expect(small.search('79329', { limit: 5 }).map((r) => r.code)).toEqual(['79329']);
-    expect(small.search('247900798', { limit: 5 }).map((r) => r.code)).toEqual(['247900798']);
+    expect(small.search('SAINT jacques de thouars', { limit: 5 }).items.map((r) => r.code)).toEqual(
+      ['79293'],
+    );
+    expect(small.search('79329', { limit: 5 }).items.map((r) => r.code)).toEqual(['79329']);
+    expect(small.search('247900798', { limit: 5 }).items.map((r) => r.code)).toEqual(['247900798']);
   });
 
   it('leaves out former communes, which cannot be in a perimeter', () => {
-    expect(small.search('mauze', { limit: 5 })).toEqual([]);
+    expect(small.search('mauze', { limit: 5 })).toEqual({ items: [], total: 0 });
     expect(small.commune('79171')).toBeUndefined();
   });
 
-  it('filters by type and respects the limit', () => {
-    expect(small.search('thouars', { type: 'commune', limit: 1 }).map((r) => r.code)).toEqual([
-      '79329',
-    ]);
-    expect(small.search('thouars', { type: 'epci', limit: 10 }).map((r) => r.type)).toEqual([
+  it('filters by type and respects the limit, counting every match in the total', () => {
+    const limited = small.search('thouars', { type: 'commune', limit: 1 });
+    expect(limited.items.map((r) => r.code)).toEqual(['79329']);
+    expect(limited.total).toBe(2);
+    expect(small.search('thouars', { type: 'epci', limit: 10 }).items.map((r) => r.type)).toEqual([
       'epci',
     ]);
   });

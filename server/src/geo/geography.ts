@@ -105,9 +105,12 @@ export class Geography {
    * the query come first, then the most populated, which is what a person looking for "Thouars"
    * expects above "Saint-Jacques-de-Thouars".
    */
-  search(query: string, options: { type?: 'epci' | 'commune'; limit: number }): GeoResult[] {
+  search(
+    query: string,
+    options: { type?: 'epci' | 'commune'; limit: number },
+  ): { items: GeoResult[]; total: number } {
     const words = normalizeSearch(query).split(' ').filter(Boolean);
-    if (words.length === 0) return [];
+    if (words.length === 0) return { items: [], total: 0 };
     const prefix = words.join(' ');
     const matches = (key: string) => words.every((word) => key.includes(word));
     const rank = (key: string, population: number | null) => [
@@ -137,7 +140,8 @@ export class Geography {
               ),
             )
             .map((c) => c.commune);
-    return [...epcis, ...communes].slice(0, options.limit);
+    const all = [...epcis, ...communes];
+    return { items: all.slice(0, options.limit), total: all.length };
   }
 }
 

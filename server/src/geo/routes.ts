@@ -11,11 +11,12 @@ export function geoRoutes(geography: Geography): Router {
 
   router.get('/search', (req, res) => {
     const query = parseInput(geoSearchSchema, req.query, req.locale);
-    const items = geography.search(query.q, {
-      limit: query.limit,
-      ...(query.type ? { type: query.type } : {}),
-    });
-    res.json({ items, total: items.length });
+    res.json(
+      geography.search(query.q, {
+        limit: query.limit,
+        ...(query.type ? { type: query.type } : {}),
+      }),
+    );
   });
 
   router.get('/epci/:code', (req, res) => {

@@ -1,4 +1,4 @@
-import type { Locale, ValidationIssue } from '@trame/shared';
+import { ID_SHAPE, type Locale, type ValidationIssue } from '@trame/shared';
 import type { z } from 'zod';
 import { en, fr } from 'zod/locales';
 import { HttpError } from './errors.js';
@@ -20,10 +20,8 @@ export function parseInput<S extends z.ZodType>(
   throw new HttpError('validation_failed', {}, details);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An id in a URL: anything but a UUID cannot name a row, so it is simply not found. */
 export function idParam(value: string | string[] | undefined): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw new HttpError('not_found');
+  if (typeof value !== 'string' || !ID_SHAPE.test(value)) throw new HttpError('not_found');
   return value;
 }

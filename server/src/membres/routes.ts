@@ -1,5 +1,5 @@
 import { acceptInvitationSchema, can, inviteMembreSchema, updateMembreSchema } from '@trame/shared';
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import { logIn } from '../auth/session.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
@@ -60,18 +60,18 @@ export function membreRoutes(ctx: AppContext): Router {
 }
 
 /** The link mailed to an invited person: readable without an account. Under `/invitations`. */
-export function invitationRoutes(ctx: AppContext): Router {
+export function invitationRoutes(ctx: AppContext, authLimiter: RequestHandler): Router {
   const router = Router();
 
   router.get('/:token', async (req, res) => {
-    res.json(await service.previewInvitation(ctx, req.params.token));
+    res.json(await service.previewInvitation(ctx, String(req.params.token)));
   });
 
-  router.post('/:token/accepter', async (req, res) => {
+  router.post('/:token/accepter', authLimiter, async (req, res) => {
     const input = parseInput(acceptInvitationSchema, req.body ?? {}, req.locale);
     const { user, contrat } = await service.acceptInvitation(
       ctx,
-      req.params.token,
+      String(req.params.token),
       req.user,
       input,
       req.locale,

@@ -199,6 +199,9 @@ export async function acceptInvitation(
     if (!signedIn) throw new HttpError('unauthenticated');
     if (signedIn.id !== user.id) throw new HttpError('invitation_email_mismatch');
   } else {
+    // Creating an account for the invited address while someone else is signed in would leave
+    // that other person in the session: they must sign out first.
+    if (signedIn) throw new HttpError('invitation_email_mismatch');
     const missing = [
       ...(input.nom ? [] : [{ path: 'nom', message: 'requis / required' }]),
       ...(input.password ? [] : [{ path: 'password', message: 'requis / required' }]),

@@ -35,10 +35,8 @@ export function toOrientation(
 }
 
 export async function listOrientations(db: Queryable, contratId: string): Promise<Orientation[]> {
-  const [rows, objectifs] = await Promise.all([
-    repository.orientationsOf(db, contratId),
-    repository.objectifsOf(db, contratId),
-  ]);
+  const rows = await repository.orientationsOf(db, contratId);
+  const objectifs = await repository.objectifsOf(db, contratId);
   return rows.map((row) => toOrientation(row, objectifs));
 }
 

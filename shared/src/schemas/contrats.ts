@@ -80,7 +80,13 @@ export const signataireSchema = z.strictObject({
   type: z.enum(TYPES_SIGNATAIRE),
   dateSignature: isoDateSchema.nullable().default(null),
 });
-export const updateSignataireSchema = signataireSchema.partial();
+export const updateSignataireSchema = z.strictObject({
+  organisation: z.string().trim().min(2).max(200).optional(),
+  representant: z.string().trim().max(200).optional(),
+  qualite: z.string().trim().max(200).optional(),
+  type: z.enum(TYPES_SIGNATAIRE).optional(),
+  dateSignature: isoDateSchema.nullable().optional(),
+});
 
 export const orientationSchema = z.strictObject({
   titre: z.string().trim().min(3).max(300),
