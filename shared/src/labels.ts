@@ -2,6 +2,7 @@ import type {
   Articulation,
   RelationPerimetre,
   StatutContrat,
+  StatutPartieCooperation,
   TypeContratLie,
   TypeCooperation,
   TypeSignataire,
@@ -88,4 +89,9 @@ export const TYPE_COOPERATION_LABELS: Labels<TypeCooperation> = {
   mutualisation: { fr: 'Mutualisation de moyens', en: 'Pooling of resources' },
   gouvernance_partagee: { fr: 'Gouvernance partagée', en: 'Shared governance' },
   autre: { fr: 'Autre coopération', en: 'Other cooperation' },
+};
+
+export const STATUT_PARTIE_COOPERATION_LABELS: Labels<StatutPartieCooperation> = {
+  en_attente: { fr: 'En attente', en: 'Pending' },
+  acceptee: { fr: 'Acceptée', en: 'Accepted' },
 };
