@@ -9,14 +9,15 @@ const startedAt = performance.now();
 
 async function main() {
   const config = loadConfig();
-  const running = await startServer(config);
+  const running = await startServer(config, {
+    // First start only: an empty database gets the demo; an existing one is never touched.
+    prepare: async (ctx) => {
+      if (!config.demo) return;
+      const [row] = await ctx.db.select({ n: count() }).from(users);
+      if ((row?.n ?? 0) === 0 && (await seedDemo(ctx))) ctx.logger.info('demo contract loaded');
+    },
+  });
   const { ctx } = running;
-
-  // First start only: an empty database gets the demo; an existing one is never touched.
-  if (config.demo) {
-    const [row] = await ctx.db.select({ n: count() }).from(users);
-    if ((row?.n ?? 0) === 0 && (await seedDemo(ctx))) ctx.logger.info('demo contract loaded');
-  }
 
   const database =
     config.database.kind === 'pglite' ? `PGlite (${config.database.dataDir})` : 'PostgreSQL';

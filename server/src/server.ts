@@ -24,6 +24,8 @@ export interface StartOptions {
   logger?: Logger;
   /** An already opened database (tests hand over a cloned template). */
   database?: DatabaseHandle;
+  /** Runs before the port opens, so no request sees a half-prepared database (the demo seed). */
+  prepare?: (ctx: AppContext) => Promise<void>;
 }
 
 export async function buildContext(
@@ -54,6 +56,7 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const ctx = await buildContext(config, options);
+  await options.prepare?.(ctx);
   const server = createServer(createApp(ctx));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

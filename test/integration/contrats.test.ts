@@ -798,6 +798,34 @@ describe('coopérations', () => {
     await animateur.delete(`${base}/cooperations/${cooperation.id}`);
   });
 
+  it('names a partner contract by the slug of its address, even one the proposer cannot read', async () => {
+    const bySlug = await animateur.post(`${base}/cooperations`, {
+      nom: 'Réseau de chaleur partagé',
+      type: 'projet_commun',
+      partenaires: [{ slug: BOCAGE }],
+    });
+    expect(bySlug.status).toBe(201);
+    expect(bySlug.body.parties[1]).toMatchObject({
+      contratId: bocageId,
+      slug: BOCAGE,
+      statut: 'en_attente',
+    });
+    const unknown = await animateur.post(`${base}/cooperations`, {
+      nom: 'Avec un inconnu',
+      type: 'autre',
+      partenaires: [{ slug: 'crte-qui-n-existe-pas' }],
+    });
+    expectError(unknown, 400, 'validation_failed');
+    expect(unknown.body.error.details.map((d: any) => d.path)).toEqual(['partenaires.0.slug']);
+    const self = await animateur.post(`${base}/cooperations`, {
+      nom: 'Avec moi-même',
+      type: 'autre',
+      partenaires: [{ slug: mine.slug }],
+    });
+    expectError(self, 409, 'cooperation_self');
+    await animateur.delete(`${base}/cooperations/${bySlug.body.id}`);
+  });
+
   it('refuses to cooperate with oneself (409) or with an unknown contract (400)', async () => {
     const before = (await animateur.get(`${base}/cooperations`)).body;
     const self = await animateur.post(`${base}/cooperations`, {

@@ -423,10 +423,8 @@ export const en: Translation = {
     kindExterne: 'Territory outside Trame',
     partnerSlug: 'Partner contract’s address',
     partnerSlugHint:
-      'The address of a published contract (crte-bocage-bressuirais, or the link copied from its page), or the identifier its project lead gave you.',
+      'The address of a contract in Trame (crte-bocage-bressuirais, or the link copied from its page), or its identifier.',
     partnerNom: 'Territory name',
-    partnerNotFound:
-      'No contract you can access at the address “{{slug}}”: ask its project lead for its identifier.',
     addPartner: 'Add a partner',
     removePartner: 'Remove partner {{n}}',
     removeTitle: 'Delete this cooperation?',

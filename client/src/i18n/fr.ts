@@ -433,10 +433,8 @@ export const fr = {
     kindExterne: 'Territoire hors Trame',
     partnerSlug: 'Adresse du contrat partenaire',
     partnerSlugHint:
-      'L’adresse d’un contrat publié (crte-bocage-bressuirais, ou le lien copié depuis sa page), ou l’identifiant que son animateur·rice vous a transmis.',
+      'L’adresse d’un contrat de Trame (crte-bocage-bressuirais, ou le lien copié depuis sa page), ou son identifiant.',
     partnerNom: 'Nom du territoire',
-    partnerNotFound:
-      'Aucun contrat accessible à l’adresse « {{slug}} » : demandez son identifiant à son animateur·rice.',
     addPartner: 'Ajouter un partenaire',
     removePartner: 'Retirer le partenaire {{n}}',
     removeTitle: 'Supprimer cette coopération ?',

@@ -67,10 +67,27 @@ export async function findCooperation(
   return cooperation;
 }
 
-export async function existingContratIds(db: Queryable, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: contrats.id }).from(contrats).where(inArray(contrats.id, ids));
-  return new Set(rows.map((r) => r.id));
+/** The contracts named by id or slug that exist, as `id or slug → id`. */
+export async function resolveContrats(
+  db: Queryable,
+  refs: { ids: string[]; slugs: string[] },
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (refs.ids.length > 0) {
+    const rows = await db
+      .select({ id: contrats.id })
+      .from(contrats)
+      .where(inArray(contrats.id, refs.ids));
+    for (const row of rows) found.set(row.id, row.id);
+  }
+  if (refs.slugs.length > 0) {
+    const rows = await db
+      .select({ id: contrats.id, slug: contrats.slug })
+      .from(contrats)
+      .where(inArray(contrats.slug, refs.slugs));
+    for (const row of rows) found.set(row.slug, row.id);
+  }
+  return found;
 }
 
 export async function insertCooperation(

@@ -44,26 +44,35 @@ export function createCooperation(
   input: z.output<typeof cooperationSchema>,
 ): Promise<Cooperation> {
   return db.transaction(async (tx) => {
-    const partnerIds = input.partenaires.flatMap((p) => ('contratId' in p ? [p.contratId] : []));
+    const refs = {
+      ids: input.partenaires.flatMap((p) => ('contratId' in p ? [p.contratId] : [])),
+      slugs: input.partenaires.flatMap((p) => ('slug' in p ? [p.slug] : [])),
+    };
+    const found = await repository.resolveContrats(tx, refs);
+    const unknown = input.partenaires.flatMap((p, index) => {
+      if ('nomExterne' in p) return [];
+      const [field, ref] = 'contratId' in p ? ['contratId', p.contratId] : ['slug', p.slug];
+      return found.has(ref)
+        ? []
+        : [{ path: `partenaires.${index}.${field}`, message: `contrat inconnu : ${ref}` }];
+    });
+    if (unknown.length > 0) throw new HttpError('validation_failed', {}, unknown);
+    const partnerIds = input.partenaires.flatMap((p) =>
+      'nomExterne' in p ? [] : [found.get('contratId' in p ? p.contratId : p.slug)!],
+    );
     if (partnerIds.includes(contratId) || new Set(partnerIds).size !== partnerIds.length) {
       throw new HttpError('cooperation_self');
     }
-    const existing = await repository.existingContratIds(tx, partnerIds);
-    const unknown = input.partenaires.flatMap((p, index) =>
-      'contratId' in p && !existing.has(p.contratId)
-        ? [{ path: `partenaires.${index}.contratId`, message: `contrat inconnu : ${p.contratId}` }]
-        : [],
-    );
-    if (unknown.length > 0) throw new HttpError('validation_failed', {}, unknown);
+    let nextPartner = 0;
     const id = await repository.insertCooperation(
       tx,
       { nom: input.nom, type: input.type, description: input.description, initiateurId: contratId },
       [
         { contratId, statut: 'acceptee', ordre: 0 },
         ...input.partenaires.map((p, index) =>
-          'contratId' in p
-            ? { contratId: p.contratId, statut: 'en_attente', ordre: index + 1 }
-            : { nomExterne: p.nomExterne, statut: 'acceptee', ordre: index + 1 },
+          'nomExterne' in p
+            ? { nomExterne: p.nomExterne, statut: 'acceptee', ordre: index + 1 }
+            : { contratId: partnerIds[nextPartner++]!, statut: 'en_attente', ordre: index + 1 },
         ),
       ],
     );

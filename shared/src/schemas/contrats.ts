@@ -120,9 +120,13 @@ export const updateContratLieSchema = z.strictObject({
   url: urlSchema.nullable().optional(),
 });
 
-/** A partner is another contract in Trame, or a territory outside it, named. */
+/**
+ * A partner is another contract in Trame — by id, or by the slug of its address, since an
+ * unpublished contract cannot be looked up by someone outside it — or a territory outside Trame.
+ */
 export const partenaireCooperationSchema = z.union([
   z.strictObject({ contratId: uuidSchema }),
+  z.strictObject({ slug: slugSchema }),
   z.strictObject({ nomExterne: z.string().trim().min(2).max(200) }),
 ]);
 

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import {
   type Cooperation,
   cooperationSchema,
@@ -9,15 +8,14 @@ import {
 } from '@trame/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { contratApi, cooperationApi } from '../../api/contrats';
+import { cooperationApi } from '../../api/contrats';
 import { useLabel } from '../../i18n/labels';
 import { FormAlert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { SelectField, TextArea, TextField } from '../../ui/Field';
 import { type FieldErrors, useForm } from '../../ui/form';
 import { useContratContext } from '../contrats/context';
-import { contratKeys, useContratMutation } from '../contrats/queries';
+import { useContratMutation } from '../contrats/queries';
 import { PartnerFields } from './PartnerFields';
 import { isUuid, newPartner, type PartnerDraft, slugFromInput } from './partners';
 
@@ -34,10 +32,8 @@ export function CooperationForm({
 }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const queryClient = useQueryClient();
   const { contrat } = useContratContext();
   const [partners, setPartners] = useState<PartnerDraft[]>(() => [newPartner()]);
-  const [resolving, setResolving] = useState(false);
   const form = useForm(
     {
       nom: cooperation?.nom ?? '',
@@ -55,33 +51,15 @@ export function CooperationForm({
     { onSuccess: onDone, onError: form.showError },
   );
 
-  /** Turns each Trame partner's slug into the contract id the API expects. */
-  async function resolvePartners(): Promise<{ partenaires: unknown[]; errors: FieldErrors }> {
+  /** A Trame partner is sent by id when pasted as one, otherwise by the slug of its address. */
+  function partnersInput(): { partenaires: unknown[]; errors: FieldErrors } {
     const errors: FieldErrors = {};
-    const partenaires = await Promise.all(
-      partners.map(async (partner, index) => {
-        const value = partner.value.trim();
-        if (partner.kind === 'externe') return { nomExterne: value };
-        if (!value) {
-          errors[`partenaires.${index}`] = t('validation.required');
-          return { contratId: value };
-        }
-        if (isUuid(value)) return { contratId: value };
-        const slug = slugFromInput(value);
-        try {
-          const found = await queryClient.fetchQuery({
-            queryKey: contratKeys.detail(slug),
-            queryFn: () => contratApi.get(slug),
-          });
-          return { contratId: found.id };
-        } catch (caught) {
-          errors[`partenaires.${index}`] = isApiError(caught)
-            ? t('cooperations.partnerNotFound', { slug })
-            : t('errors.unexpected');
-          return { contratId: value };
-        }
-      }),
-    );
+    const partenaires = partners.map((partner, index) => {
+      const value = partner.value.trim();
+      if (partner.kind === 'externe') return { nomExterne: value };
+      if (!value) errors[`partenaires.${index}`] = t('validation.required');
+      return isUuid(value) ? { contratId: value } : { slug: slugFromInput(value) };
+    });
     return { partenaires, errors };
   }
 
@@ -91,13 +69,9 @@ export function CooperationForm({
       if (input) save.mutate(input);
       return;
     }
-    setResolving(true);
-    void resolvePartners()
-      .then(({ partenaires, errors }) => {
-        const input = form.validate(cooperationSchema, { ...form.values, partenaires }, {}, errors);
-        if (input) save.mutate(input);
-      })
-      .finally(() => setResolving(false));
+    const { partenaires, errors } = partnersInput();
+    const input = form.validate(cooperationSchema, { ...form.values, partenaires }, {}, errors);
+    if (input) save.mutate(input);
   });
 
   return (
@@ -137,7 +111,7 @@ export function CooperationForm({
         <Button variant="secondary" onClick={onDone}>
           {t('common.cancel')}
         </Button>
-        <Button type="submit" busy={resolving || save.isPending}>
+        <Button type="submit" busy={save.isPending}>
           {cooperation ? t('common.save') : t('cooperations.create')}
         </Button>
       </div>

@@ -45,6 +45,7 @@ export function PartnerFields({ partners, onChange, errors }: PartnerFieldsProps
           const error =
             errors[`partenaires.${index}`] ??
             errors[`partenaires.${index}.contratId`] ??
+            errors[`partenaires.${index}.slug`] ??
             errors[`partenaires.${index}.nomExterne`];
           return (
             <li key={partner.key} className="partners__item">
