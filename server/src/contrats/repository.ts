@@ -133,3 +133,42 @@ async function perimeterSizes(db: Queryable, contratIds: string[]) {
   }
   return sizes;
 }
+
+type SignataireFields = Omit<typeof signataires.$inferInsert, 'id' | 'contratId' | 'createdAt'>;
+
+export async function insertSignataire(
+  db: Queryable,
+  contratId: string,
+  values: SignataireFields,
+): Promise<SignataireRow> {
+  const [row] = await db
+    .insert(signataires)
+    .values({ ...values, contratId })
+    .returning();
+  return row!;
+}
+
+export async function updateSignataire(
+  db: Queryable,
+  contratId: string,
+  id: string,
+  changes: Partial<SignataireFields>,
+): Promise<SignataireRow | undefined> {
+  const where = and(eq(signataires.contratId, contratId), eq(signataires.id, id));
+  const [row] = Object.keys(changes).length
+    ? await db.update(signataires).set(changes).where(where).returning()
+    : await db.select().from(signataires).where(where);
+  return row;
+}
+
+export async function deleteSignataire(
+  db: Queryable,
+  contratId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await db
+    .delete(signataires)
+    .where(and(eq(signataires.contratId, contratId), eq(signataires.id, id)))
+    .returning({ id: signataires.id });
+  return rows.length > 0;
+}
