@@ -826,6 +826,22 @@ describe('coopérations', () => {
     await animateur.delete(`${base}/cooperations/${bySlug.body.id}`);
   });
 
+  it('shows the public only the parties that agreed', async () => {
+    const proposed = await animateur.post(contratPath(THOUARSAIS, '/cooperations'), {
+      nom: 'Proposition encore sans réponse',
+      type: 'projet_commun',
+      partenaires: [{ slug: BOCAGE }],
+    });
+    expect(proposed.status).toBe(201);
+    const publicView = (await new ApiClient(app.url).get(contratPath(THOUARSAIS))).body
+      .cooperations;
+    const seen = publicView.find((c: any) => c.id === proposed.body.id);
+    expect(seen.parties.map((p: any) => p.slug)).toEqual([THOUARSAIS]);
+    const memberView = (await animateur.get(contratPath(THOUARSAIS, '/cooperations'))).body.items;
+    expect(memberView.find((c: any) => c.id === proposed.body.id).parties).toHaveLength(2);
+    await animateur.delete(contratPath(THOUARSAIS, `/cooperations/${proposed.body.id}`));
+  });
+
   it('refuses to cooperate with oneself (409) or with an unknown contract (400)', async () => {
     const before = (await animateur.get(`${base}/cooperations`)).body;
     const self = await animateur.post(`${base}/cooperations`, {

@@ -332,6 +332,38 @@ describe('inviting', () => {
   });
 });
 
+describe('an account registered but never confirmed', () => {
+  it('gets an invitation link, which sets its password and confirms the address', async () => {
+    const email = 'jamais.confirmee@exemple.fr';
+    await new ApiClient(app.url).post('/api/v1/auth/register', {
+      email,
+      nom: 'Inscrite Oubliée',
+      password: 'le mot de passe oublié',
+    });
+    const invited = await animateur.post(membres(), { email, role: 'partenaire' });
+    expect(invited.status).toBe(201);
+    expect(invited.body.type).toBe('invitation');
+    const token = sink.invitationToken(email);
+    expect(
+      (await new ApiClient(app.url).get(`/api/v1/invitations/${token}`)).body.compteExistant,
+    ).toBe(false);
+
+    const person = new ApiClient(app.url);
+    const accepted = await accept(person, token, {
+      nom: 'Inès Partenaire',
+      password: 'mon nouveau mot de passe',
+    });
+    expect(accepted.status).toBe(200);
+    expect((await person.get('/api/v1/me')).body).toMatchObject({ email, nom: 'Inès Partenaire' });
+    expect(await membreByEmail(email)).toMatchObject({ role: 'partenaire' });
+    const oldPassword = await new ApiClient(app.url).post('/api/v1/auth/login', {
+      email,
+      password: 'le mot de passe oublié',
+    });
+    expect(oldPassword.status).toBe(401);
+  });
+});
+
 describe('changing members', () => {
   it('changes a role and a category; the person sees the new role', async () => {
     const copil = await signedIn(app.url, DEMO.copil);

@@ -52,7 +52,7 @@ export async function contratView(
   const signataires = await repository.signatairesOf(db, row.id);
   const orientations = await listOrientations(db, row.id);
   const lies = await contratsLiesOf(db, row.id);
-  const cooperations = await listCooperations(db, row.id);
+  const cooperations = await listCooperations(db, row.id, { member: role !== null });
   const population = communes.reduce((sum, c) => sum + (c.population ?? 0), 0);
   return {
     ...summary(row, { population, nombreCommunes: communes.length }, role),

@@ -11,7 +11,9 @@ export function cooperationRoutes(ctx: AppContext): Router {
   const manage = requirePermission('cooperation.gerer');
 
   router.get('/cooperations', requirePermission('contrat.lire'), async (req, res) => {
-    const items = await service.listCooperations(ctx.db, req.contrat!.id);
+    const items = await service.listCooperations(ctx.db, req.contrat!.id, {
+      member: req.role != null,
+    });
     res.json({ items, total: items.length });
   });
 

@@ -23,8 +23,20 @@ export function toCooperation({
   };
 }
 
-export async function listCooperations(db: Queryable, contratId: string): Promise<Cooperation[]> {
-  return (await repository.cooperationsOf(db, contratId)).map(toCooperation);
+/**
+ * Members see proposals still waiting for a partner's answer; the public (the portal) sees only
+ * what every party has agreed to, so no territory is shown cooperating before it said yes.
+ */
+export async function listCooperations(
+  db: Queryable,
+  contratId: string,
+  viewer: { member: boolean },
+): Promise<Cooperation[]> {
+  const all = (await repository.cooperationsOf(db, contratId)).map(toCooperation);
+  if (viewer.member) return all;
+  return all
+    .map((c) => ({ ...c, parties: c.parties.filter((p) => p.statut === 'acceptee') }))
+    .filter((c) => c.parties.some((p) => p.contratId === contratId));
 }
 
 async function cooperationOrFail(db: Queryable, contratId: string, id: string) {

@@ -13,7 +13,12 @@ import {
 import type { z } from 'zod';
 import { hashPassword } from '../auth/passwords.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { findUserByEmail, insertUserIfAbsent, type UserRow } from '../auth/users-repository.js';
+import {
+  findUserByEmail,
+  insertUserIfAbsent,
+  type UserRow,
+  updateUser,
+} from '../auth/users-repository.js';
 import type { AppContext } from '../context.js';
 import type { ContratRow } from '../contrats/repository.js';
 import { findContrat } from '../contrats/repository.js';
@@ -76,7 +81,8 @@ export async function inviteMembre(
     ...(input.message ? { message: input.message } : {}),
   };
 
-  if (existing) {
+  // An account never confirmed cannot sign in yet: it gets an invitation link, which confirms it.
+  if (existing?.emailVerifiedAt) {
     const added = await repository.insertMembership(ctx.db, {
       contratId: contrat.id,
       userId: existing.id,
@@ -178,13 +184,15 @@ export async function previewInvitation(
     email: invitation.email,
     role: invitation.role as Role,
     contrat: { id: contrat.id, slug: contrat.slug, nom: contrat.nom },
-    compteExistant: (await findUserByEmail(ctx.db, invitation.email)) !== undefined,
+    compteExistant: (await findUserByEmail(ctx.db, invitation.email))?.emailVerifiedAt != null,
   };
 }
 
 /**
  * Accepting proves control of the invited address (the link was mailed there), so an account
- * created here counts as verified. An existing account must be the one signed in.
+ * created here counts as verified. An existing account must be the one signed in — unless it was
+ * registered but never confirmed: then, like a password reset, the link lets its owner set the
+ * password and name, and confirms the address.
  */
 export async function acceptInvitation(
   ctx: AppContext,
@@ -195,7 +203,7 @@ export async function acceptInvitation(
 ): Promise<{ user: UserRow; contrat: ContratRow }> {
   const { invitation, contrat } = await usableInvitation(ctx, token);
   let user = await findUserByEmail(ctx.db, invitation.email);
-  if (user) {
+  if (user?.emailVerifiedAt) {
     if (!signedIn) throw new HttpError('unauthenticated');
     if (signedIn.id !== user.id) throw new HttpError('invitation_email_mismatch');
   } else {
@@ -207,14 +215,21 @@ export async function acceptInvitation(
       ...(input.password ? [] : [{ path: 'password', message: 'requis / required' }]),
     ];
     if (missing.length > 0) throw new HttpError('validation_failed', {}, missing);
-    user = await insertUserIfAbsent(ctx.db, {
-      email: invitation.email,
-      nom: input.nom!,
-      categorie: invitation.categorie,
-      locale,
-      passwordHash: await hashPassword(input.password!),
-      emailVerifiedAt: new Date(),
-    });
+    const passwordHash = await hashPassword(input.password!);
+    user = user
+      ? await updateUser(ctx.db, user.id, {
+          nom: input.nom!,
+          passwordHash,
+          emailVerifiedAt: new Date(),
+        })
+      : await insertUserIfAbsent(ctx.db, {
+          email: invitation.email,
+          nom: input.nom!,
+          categorie: invitation.categorie,
+          locale,
+          passwordHash,
+          emailVerifiedAt: new Date(),
+        });
     if (!user) throw new HttpError('invalid_token');
   }
   const accepted = await ctx.db.transaction(async (tx) => {
