@@ -15,6 +15,11 @@ export const ERRORS = {
     fr: 'Le corps de la requête n’est pas du JSON valide.',
     en: 'The request body is not valid JSON.',
   },
+  malformed_request: {
+    status: 400,
+    fr: 'La requête est mal formée (adresse ou en-têtes illisibles).',
+    en: 'The request is malformed (unreadable address or headers).',
+  },
   unknown_commune: {
     status: 400,
     fr: 'Commune inconnue dans la géographie officielle : {codes}.',

@@ -99,6 +99,34 @@ describe('sign-in and sign-out', () => {
   });
 });
 
+describe('parallel password guesses', () => {
+  it('try no more passwords than the limit, then even the right one is refused', async () => {
+    const email = 'partenaire@trame.test';
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        new ApiClient(app.url).post('/api/v1/auth/login', { email, password: `mauvais-${index}` }),
+      ),
+    );
+    const statuses = attempts.map((reply) => reply.status).sort();
+    // LOGIN_MAX_FAILURES is 3: three passwords are checked, the nine others refused unchecked.
+    expect(statuses).toEqual([...Array(3).fill(401), ...Array(9).fill(429)]);
+    const right = await new ApiClient(app.url).post('/api/v1/auth/login', {
+      email,
+      password: 'demo-trame',
+    });
+    expect(right.status).toBe(429);
+    expect(right.body.error.code).toBe('account_locked');
+  });
+});
+
+describe('an unreadable address', () => {
+  it('answers 400 malformed_request instead of failing', async () => {
+    const reply = await new ApiClient(app.url).get('/api/v1/contrats/%E0%A4%A');
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('malformed_request');
+  });
+});
+
 describe('CSRF protection', () => {
   it('refuses a state-changing request from another origin, and changes nothing', async () => {
     const client = await new ApiClient(app.url);

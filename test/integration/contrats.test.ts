@@ -798,39 +798,55 @@ describe('coopérations', () => {
     await animateur.delete(`${base}/cooperations/${cooperation.id}`);
   });
 
-  it('names a partner contract by the slug of its address, even one the proposer cannot read', async () => {
-    const bySlug = await animateur.post(`${base}/cooperations`, {
+  it('names a published partner contract by the slug of its address, an unpublished one only by id', async () => {
+    const bySlug = await bocage.post(contratPath(BOCAGE, '/cooperations'), {
       nom: 'Réseau de chaleur partagé',
       type: 'projet_commun',
-      partenaires: [{ slug: BOCAGE }],
+      partenaires: [{ slug: THOUARSAIS }],
     });
     expect(bySlug.status).toBe(201);
     expect(bySlug.body.parties[1]).toMatchObject({
-      contratId: bocageId,
-      slug: BOCAGE,
+      nom: 'CRTE du Thouarsais',
+      slug: THOUARSAIS,
       statut: 'en_attente',
     });
-    const unknown = await animateur.post(`${base}/cooperations`, {
-      nom: 'Avec un inconnu',
+    await bocage.delete(contratPath(BOCAGE, `/cooperations/${bySlug.body.id}`));
+
+    // The Bocage contract is not published and the proposer is not one of its members: its slug
+    // must not reveal that it exists, nor its name; the id its animateur hands over works.
+    for (const slug of [BOCAGE, 'crte-qui-n-existe-pas']) {
+      const hidden = await animateur.post(`${base}/cooperations`, {
+        nom: 'Avec un contrat non publié',
+        type: 'autre',
+        partenaires: [{ slug }],
+      });
+      expectError(hidden, 400, 'validation_failed');
+      expect(hidden.body.error.details).toEqual([
+        { path: 'partenaires.0.slug', message: `contrat inconnu : ${slug}` },
+      ]);
+    }
+    const byId = await animateur.post(`${base}/cooperations`, {
+      nom: 'Avec son identifiant',
       type: 'autre',
-      partenaires: [{ slug: 'crte-qui-n-existe-pas' }],
+      partenaires: [{ contratId: bocageId }],
     });
-    expectError(unknown, 400, 'validation_failed');
-    expect(unknown.body.error.details.map((d: any) => d.path)).toEqual(['partenaires.0.slug']);
+    expect(byId.status).toBe(201);
+    expect(byId.body.parties[1]).toMatchObject({ slug: BOCAGE, statut: 'en_attente' });
+    await animateur.delete(`${base}/cooperations/${byId.body.id}`);
+
     const self = await animateur.post(`${base}/cooperations`, {
       nom: 'Avec moi-même',
       type: 'autre',
       partenaires: [{ slug: mine.slug }],
     });
     expectError(self, 409, 'cooperation_self');
-    await animateur.delete(`${base}/cooperations/${bySlug.body.id}`);
   });
 
-  it('shows the public only the parties that agreed', async () => {
+  it('shows the public only the parties that agreed, without a way into an unpublished partner', async () => {
     const proposed = await animateur.post(contratPath(THOUARSAIS, '/cooperations'), {
       nom: 'Proposition encore sans réponse',
       type: 'projet_commun',
-      partenaires: [{ slug: BOCAGE }],
+      partenaires: [{ contratId: bocageId }],
     });
     expect(proposed.status).toBe(201);
     const publicView = (await new ApiClient(app.url).get(contratPath(THOUARSAIS))).body
@@ -840,6 +856,22 @@ describe('coopérations', () => {
     const memberView = (await animateur.get(contratPath(THOUARSAIS, '/cooperations'))).body.items;
     expect(memberView.find((c: any) => c.id === proposed.body.id).parties).toHaveLength(2);
     await animateur.delete(contratPath(THOUARSAIS, `/cooperations/${proposed.body.id}`));
+
+    // The seeded coopération was accepted by the Bocage, which is not published: the public
+    // reads its name, but gets neither its id nor its address.
+    const agreed = publicView.find((c: any) =>
+      c.parties.some((p: any) => p.nom === 'CRTE du Bocage Bressuirais'),
+    );
+    expect(agreed.parties.find((p: any) => p.nom === 'CRTE du Bocage Bressuirais')).toEqual({
+      contratId: null,
+      nom: 'CRTE du Bocage Bressuirais',
+      slug: null,
+      statut: 'acceptee',
+    });
+    const asMember = (await animateur.get(contratPath(THOUARSAIS, '/cooperations'))).body.items;
+    expect(
+      asMember.find((c: any) => c.id === agreed.id).parties.find((p: any) => p.slug === BOCAGE),
+    ).toMatchObject({ contratId: bocageId, statut: 'acceptee' });
   });
 
   it('refuses to cooperate with oneself (409) or with an unknown contract (400)', async () => {

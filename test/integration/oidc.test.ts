@@ -14,6 +14,11 @@ beforeAll(async () => {
       usual_name: 'Dupont',
     },
     'agent-cotech': { email: 'cotech@trame.test', given_name: 'Sophie', usual_name: 'Lambert' },
+    'agent-squatte': {
+      email: 'elise.martin@deux-sevres.gouv.fr',
+      given_name: 'Élise',
+      usual_name: 'Martin',
+    },
   });
   // The app's port is fixed before it starts so the provider can register its callback URL.
   const port = String(await freePort());
@@ -80,6 +85,23 @@ describe('ProConnect (OpenID Connect) sign-in', () => {
     expect(me.body.memberships).toContainEqual(
       expect.objectContaining({ slug: 'crte-thouarsais', role: 'cotech' }),
     );
+  });
+
+  it('takes over an address someone registered but never confirmed, and drops that password', async () => {
+    const squatter = new ApiClient(app.url);
+    const email = 'elise.martin@deux-sevres.gouv.fr';
+    const password = 'mot de passe du squatteur';
+    expect(
+      (await squatter.post('/api/v1/auth/register', { email, password, nom: 'Squatteur' })).status,
+    ).toBe(202);
+
+    const { session } = await signInThroughProvider('agent-squatte');
+    const me = await new ApiClient(app.url, { cookie: `trame.sid=${session}` }).get('/api/v1/me');
+    expect(me.body.email).toBe(email);
+
+    const reply = await squatter.post('/api/v1/auth/login', { email, password });
+    expect(reply.status).toBe(401);
+    expect(reply.body.error.code).toBe('invalid_credentials');
   });
 
   it('sends the person back to the sign-in page when the callback is forged', async () => {

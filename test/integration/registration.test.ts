@@ -76,6 +76,69 @@ describe('registration with e-mail verification', () => {
     expect(stolen.status).toBe(401);
   });
 
+  it('lets the owner of an address registered by someone else take it: the latest registration wins', async () => {
+    const email = 'camille.proprietaire@exemple.fr';
+    const squatter = new ApiClient(app.url);
+    await squatter.post('/api/v1/auth/register', {
+      email,
+      password: 'mot de passe du squatteur',
+      nom: 'Squatteur',
+    });
+    const squatterLink = linkIn(mailbox.lastTo(email), '/verifier-email');
+
+    const owner = new ApiClient(app.url);
+    const password = 'mot de passe de Camille';
+    expect(
+      (await owner.post('/api/v1/auth/register', { email, password, nom: 'Camille' })).status,
+    ).toBe(202);
+    const ownerLink = linkIn(mailbox.lastTo(email), '/verifier-email');
+    expect(ownerLink).not.toBe(squatterLink);
+
+    const stale = await squatter.post('/api/v1/auth/verify-email', {
+      token: tokenOf(squatterLink),
+    });
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.code).toBe('invalid_token');
+
+    const verified = await owner.post('/api/v1/auth/verify-email', { token: tokenOf(ownerLink) });
+    expect(verified.status).toBe(200);
+    expect(verified.body.nom).toBe('Camille');
+    expect(
+      (
+        await new ApiClient(app.url).post('/api/v1/auth/login', {
+          email,
+          password: 'mot de passe du squatteur',
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await new ApiClient(app.url).post('/api/v1/auth/login', { email, password })).status,
+    ).toBe(200);
+  });
+
+  it('ends every older confirmation link once the address is confirmed', async () => {
+    const email = 'sacha.deux.liens@exemple.fr';
+    const visitor = new ApiClient(app.url);
+    await visitor.post('/api/v1/auth/register', {
+      email,
+      password: 'un mot de passe assez long',
+      nom: 'Sacha',
+    });
+    const first = linkIn(mailbox.lastTo(email), '/verifier-email');
+    await visitor.post('/api/v1/auth/resend-verification', { email });
+    const second = linkIn(mailbox.lastTo(email), '/verifier-email');
+    expect(second).not.toBe(first);
+
+    expect(
+      (await visitor.post('/api/v1/auth/verify-email', { token: tokenOf(second) })).status,
+    ).toBe(200);
+    const older = await new ApiClient(app.url).post('/api/v1/auth/verify-email', {
+      token: tokenOf(first),
+    });
+    expect(older.status).toBe(400);
+    expect(older.body.error.code).toBe('invalid_token');
+  });
+
   it('writes the mail in English for an English-speaking visitor', async () => {
     const email = 'alex@example.org';
     await new ApiClient(app.url).post(

@@ -423,7 +423,7 @@ export const en: Translation = {
     kindExterne: 'Territory outside Trame',
     partnerSlug: 'Partner contract’s address',
     partnerSlugHint:
-      'The address of a contract in Trame (crte-bocage-bressuirais, or the link copied from its page), or its identifier.',
+      'The address of a contract published in Trame (crte-bocage-bressuirais, or the link copied from its page); for an unpublished contract, the identifier its project lead gave you.',
     partnerNom: 'Territory name',
     addPartner: 'Add a partner',
     removePartner: 'Remove partner {{n}}',

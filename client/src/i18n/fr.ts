@@ -433,7 +433,7 @@ export const fr = {
     kindExterne: 'Territoire hors Trame',
     partnerSlug: 'Adresse du contrat partenaire',
     partnerSlugHint:
-      'L’adresse d’un contrat de Trame (crte-bocage-bressuirais, ou le lien copié depuis sa page), ou son identifiant.',
+      'L’adresse d’un contrat publié sur Trame (crte-bocage-bressuirais, ou le lien copié depuis sa page) ; pour un contrat non publié, l’identifiant que son animateur·rice vous a transmis.',
     partnerNom: 'Nom du territoire',
     addPartner: 'Ajouter un partenaire',
     removePartner: 'Retirer le partenaire {{n}}',

@@ -13,8 +13,3 @@ export function minutesLeft(state: LockState, now: Date): number {
   if (!state.lockedUntil) return 0;
   return Math.max(1, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 60_000));
 }
-
-/** A lock that has run out starts a fresh count, otherwise one more miss would re-lock at once. */
-export function hasExpiredLock(state: LockState, now: Date): boolean {
-  return state.lockedUntil !== null && !isLocked(state, now);
-}

@@ -2,46 +2,45 @@ import type { Locale, RegisterInput } from '@trame/shared';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { alreadyRegisteredMail, resetPasswordMail, verificationMail } from '../mail/templates.js';
-import { hasExpiredLock, isLocked, minutesLeft } from './lockout.js';
+import { isLocked, minutesLeft } from './lockout.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { consumeAuthToken, issueAuthToken } from './tokens.js';
+import { consumeAuthToken, issueAuthToken, revokeAuthTokens } from './tokens.js';
 import * as users from './users-repository.js';
 
 /**
- * Password sign-in. The lock is checked before the password so a locked account cannot be probed;
- * failures are counted atomically in the database, so they add up across instances.
+ * Password sign-in. Each attempt is claimed in the database before the password is checked (see
+ * `claimLoginAttempt`), so a locked account cannot be probed, not even by parallel requests, and
+ * failures add up across instances.
  */
 export async function authenticatePassword(
   ctx: AppContext,
   email: string,
   password: string,
 ): Promise<users.UserRow> {
-  const now = new Date();
-  let user = await users.findUserByEmail(ctx.db, email);
-  if (user && isLocked(user, now)) {
-    throw new HttpError('account_locked', { minutes: minutesLeft(user, now) });
+  const known = await users.findUserByEmail(ctx.db, email);
+  if (!known) {
+    await verifyPassword(undefined, password);
+    throw new HttpError('invalid_credentials');
   }
-  if (user && hasExpiredLock(user, now)) {
-    user = await users.updateUser(ctx.db, user.id, { failedLogins: 0, lockedUntil: null });
+  const { maxFailures, lockMinutes } = ctx.config.login;
+  const user = await users.claimLoginAttempt(ctx.db, known.id, maxFailures, lockMinutes);
+  if (!user) {
+    const current = (await users.findUserById(ctx.db, known.id)) ?? known;
+    throw new HttpError('account_locked', { minutes: minutesLeft(current, new Date()) });
   }
-  const valid = await verifyPassword(user?.passwordHash, password);
-  if (!user || !valid) {
-    if (user) {
-      const { maxFailures, lockMinutes } = ctx.config.login;
-      const after = await users.recordLoginFailure(ctx.db, user.id, maxFailures, lockMinutes);
-      if (after && isLocked(after, new Date())) {
-        ctx.logger.warn({ userId: user.id }, 'account locked after repeated failed logins');
-      }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    if (isLocked(user, new Date())) {
+      ctx.logger.warn({ userId: user.id }, 'account locked after repeated failed logins');
     }
     throw new HttpError('invalid_credentials');
   }
-  if (!user.emailVerifiedAt) throw new HttpError('email_not_verified');
-  const updated = await users.updateUser(ctx.db, user.id, {
+  const signedIn = await users.updateUser(ctx.db, user.id, {
     failedLogins: 0,
     lockedUntil: null,
-    lastLoginAt: now,
+    ...(user.emailVerifiedAt ? { lastLoginAt: new Date() } : {}),
   });
-  return updated ?? user;
+  if (!user.emailVerifiedAt) throw new HttpError('email_not_verified');
+  return signedIn ?? user;
 }
 
 function link(ctx: AppContext, path: string, token?: string): string {
@@ -60,24 +59,32 @@ async function sendVerification(ctx: AppContext, user: users.UserRow): Promise<v
 
 /**
  * Always answers the same way, so the form cannot tell which addresses have an account: a new
- * address gets a verification link, an existing one a note to its owner.
+ * address gets a verification link, an existing one a note to its owner. An address registered but
+ * never confirmed belongs to whoever confirms it: the latest registration replaces the earlier one
+ * (password, name, category) and the earlier links stop working, so a stranger who registered the
+ * address first cannot keep a password on the account its owner then confirms.
  */
 export async function register(
   ctx: AppContext,
   input: RegisterInput,
   locale: Locale,
 ): Promise<void> {
-  const created = await users.insertUserIfAbsent(ctx.db, {
-    email: input.email,
+  const profile = {
     nom: input.nom,
     categorie: input.categorie,
     locale: input.locale ?? locale,
     passwordHash: await hashPassword(input.password),
-  });
+  };
+  const created = await users.insertUserIfAbsent(ctx.db, { email: input.email, ...profile });
   if (created) return sendVerification(ctx, created);
   const existing = await users.findUserByEmail(ctx.db, input.email);
   if (!existing) return;
-  if (!existing.emailVerifiedAt) return sendVerification(ctx, existing);
+  if (!existing.emailVerifiedAt) {
+    const replaced = await users.replaceUnverifiedProfile(ctx.db, existing.id, profile);
+    if (!replaced) return;
+    await revokeAuthTokens(ctx.db, existing.id);
+    return sendVerification(ctx, replaced);
+  }
   await ctx.mailer.send({
     to: existing.email,
     ...alreadyRegisteredMail(existing.locale as Locale, link(ctx, '/mot-de-passe-oublie')),
@@ -89,11 +96,13 @@ export async function resendVerification(ctx: AppContext, email: string): Promis
   if (user && !user.emailVerifiedAt) await sendVerification(ctx, user);
 }
 
+/** A confirmation link works once; confirming also ends every other outstanding link. */
 export async function verifyEmail(ctx: AppContext, token: string): Promise<users.UserRow> {
   const userId = await consumeAuthToken(ctx.db, token, 'verify_email');
   if (!userId) throw new HttpError('invalid_token');
-  const user = await users.updateUser(ctx.db, userId, { emailVerifiedAt: new Date() });
+  const user = await users.markEmailVerified(ctx.db, userId);
   if (!user) throw new HttpError('invalid_token');
+  await revokeAuthTokens(ctx.db, userId);
   return user;
 }
 
@@ -126,6 +135,7 @@ export async function resetPassword(
     failedLogins: 0,
     lockedUntil: null,
   });
+  await revokeAuthTokens(ctx.db, userId);
   await ctx.sessions.destroyAllOfUser(userId);
 }
 
@@ -139,7 +149,8 @@ export interface OidcProfile {
 /**
  * ProConnect sign-in: the identity is the (issuer, subject) pair. On first sign-in it is linked to
  * the account with the same address — ProConnect only hands out addresses it has verified — or a
- * new account is created.
+ * new account is created. Linking an account whose address was never confirmed also drops its
+ * password: whoever registered it may not have been the owner ProConnect has just vouched for.
  */
 export async function oidcSignIn(ctx: AppContext, profile: OidcProfile): Promise<users.UserRow> {
   const known = await users.findUserByOidcIdentity(ctx.db, profile.issuer, profile.subject);
@@ -160,10 +171,11 @@ export async function oidcSignIn(ctx: AppContext, profile: OidcProfile): Promise
     subject: profile.subject,
     userId: user.id,
   });
+  if (!user.emailVerifiedAt) await revokeAuthTokens(ctx.db, user.id);
   return (
     (await users.updateUser(ctx.db, user.id, {
       lastLoginAt: new Date(),
-      emailVerifiedAt: user.emailVerifiedAt ?? new Date(),
+      ...(user.emailVerifiedAt ? {} : { emailVerifiedAt: new Date(), passwordHash: null }),
     })) ?? user
   );
 }

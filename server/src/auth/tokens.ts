@@ -55,3 +55,11 @@ export async function consumeAuthToken(
     .returning({ userId: authTokens.userId });
   return row?.userId;
 }
+
+/** Ends every link still outstanding for this person, so an older mail can no longer be used. */
+export async function revokeAuthTokens(db: Queryable, userId: string): Promise<void> {
+  await db
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(authTokens.userId, userId), isNull(authTokens.usedAt)));
+}

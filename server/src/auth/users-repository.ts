@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { memberships, oidcIdentities, users } from '../db/schema.js';
 
@@ -45,21 +45,52 @@ export async function updateUser(
   return row;
 }
 
-/** Counts a failed password atomically, so parallel attempts cannot slip under the limit. */
-export async function recordLoginFailure(
+/** Replaces the profile of an account whose address is still unconfirmed; undefined otherwise. */
+export async function replaceUnverifiedProfile(
+  db: Queryable,
+  id: string,
+  profile: Pick<NewUser, 'nom' | 'categorie' | 'locale' | 'passwordHash'>,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...profile, failedLogins: 0, lockedUntil: null })
+    .where(and(eq(users.id, id), isNull(users.emailVerifiedAt)))
+    .returning();
+  return row;
+}
+
+/** Confirms the address once: a second confirmation of the same account finds nothing to do. */
+export async function markEmailVerified(db: Queryable, id: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ emailVerifiedAt: new Date() })
+    .where(and(eq(users.id, id), isNull(users.emailVerifiedAt)))
+    .returning();
+  return row;
+}
+
+/**
+ * Claims one password attempt before the password is checked: the attempt is counted first and
+ * cleared on success, and no attempt is granted while the account is locked. The row lock of the
+ * UPDATE serialises parallel attempts, so no more than `maxFailures` passwords are ever tried per
+ * lock period, however many requests arrive at once. Returns undefined when the account is locked.
+ */
+export async function claimLoginAttempt(
   db: Queryable,
   id: string,
   maxFailures: number,
   lockMinutes: number,
 ): Promise<UserRow | undefined> {
+  const lockExpired = sql`(${users.lockedUntil} IS NOT NULL AND ${users.lockedUntil} <= now())`;
+  const attempts = sql`(CASE WHEN ${lockExpired} THEN 0 ELSE ${users.failedLogins} END + 1)`;
   const [row] = await db
     .update(users)
     .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures}
-        THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${users.lockedUntil} END`,
+      failedLogins: attempts,
+      lockedUntil: sql`CASE WHEN ${attempts} >= ${maxFailures}
+        THEN now() + make_interval(mins => ${lockMinutes}) ELSE NULL END`,
     })
-    .where(eq(users.id, id))
+    .where(and(eq(users.id, id), sql`(${users.lockedUntil} IS NULL OR ${lockExpired})`))
     .returning();
   return row;
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
-import { contrats, cooperationParties, cooperations } from '../db/schema.js';
+import { contrats, cooperationParties, cooperations, memberships } from '../db/schema.js';
 
 export type CooperationRow = typeof cooperations.$inferSelect;
 export type PartyRow = typeof cooperationParties.$inferSelect;
@@ -8,6 +8,7 @@ export interface PartyWithContrat {
   party: PartyRow;
   contratNom: string | null;
   contratSlug: string | null;
+  contratPublie: boolean | null;
 }
 export interface CooperationWithParties {
   cooperation: CooperationRow;
@@ -20,7 +21,12 @@ async function withParties(
 ): Promise<CooperationWithParties[]> {
   if (rows.length === 0) return [];
   const parties = await db
-    .select({ party: cooperationParties, contratNom: contrats.nom, contratSlug: contrats.slug })
+    .select({
+      party: cooperationParties,
+      contratNom: contrats.nom,
+      contratSlug: contrats.slug,
+      contratPublie: contrats.publie,
+    })
     .from(cooperationParties)
     .leftJoin(contrats, eq(contrats.id, cooperationParties.contratId))
     .where(
@@ -67,10 +73,16 @@ export async function findCooperation(
   return cooperation;
 }
 
-/** The contracts named by id or slug that exist, as `id or slug → id`. */
+/**
+ * The contracts named by id or slug that exist, as `id or slug → id`. A slug is guessable, so it
+ * names only a published contract or one the caller is a member of: otherwise anyone able to
+ * propose a coopération could learn the name of a contract still in preparation. An id is an
+ * unguessable capability, handed over by the partner's animateur, so it resolves any contract.
+ */
 export async function resolveContrats(
   db: Queryable,
   refs: { ids: string[]; slugs: string[] },
+  callerId: string,
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (refs.ids.length > 0) {
@@ -81,10 +93,19 @@ export async function resolveContrats(
     for (const row of rows) found.set(row.id, row.id);
   }
   if (refs.slugs.length > 0) {
+    const callerContrats = db
+      .select({ id: memberships.contratId })
+      .from(memberships)
+      .where(eq(memberships.userId, callerId));
     const rows = await db
       .select({ id: contrats.id, slug: contrats.slug })
       .from(contrats)
-      .where(inArray(contrats.slug, refs.slugs));
+      .where(
+        and(
+          inArray(contrats.slug, refs.slugs),
+          or(eq(contrats.publie, true), inArray(contrats.id, callerContrats)),
+        ),
+      );
     for (const row of rows) found.set(row.slug, row.id);
   }
   return found;

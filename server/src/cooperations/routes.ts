@@ -19,7 +19,9 @@ export function cooperationRoutes(ctx: AppContext): Router {
 
   router.post('/cooperations', manage, async (req, res) => {
     const input = parseInput(cooperationSchema, req.body, req.locale);
-    res.status(201).json(await service.createCooperation(ctx.db, req.contrat!.id, input));
+    res
+      .status(201)
+      .json(await service.createCooperation(ctx.db, req.contrat!.id, req.user!.id, input));
   });
 
   router.patch('/cooperations/:cooperationId', manage, async (req, res) => {

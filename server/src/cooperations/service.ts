@@ -4,22 +4,31 @@ import type { Database, Queryable } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import * as repository from './repository.js';
 
-export function toCooperation({
-  cooperation,
-  parties,
-}: repository.CooperationWithParties): Cooperation {
+/**
+ * `publicView` is what the portal shows: only the parties that agreed, and no way to reach a
+ * partner contract that is not published itself (its name only, as the partner accepted).
+ */
+export function toCooperation(
+  { cooperation, parties }: repository.CooperationWithParties,
+  publicView = false,
+): Cooperation {
   return {
     id: cooperation.id,
     nom: cooperation.nom,
     type: cooperation.type as Cooperation['type'],
     description: cooperation.description,
     initiateurId: cooperation.initiateurId,
-    parties: parties.map(({ party, contratNom, contratSlug }) => ({
-      contratId: party.contratId,
-      nom: contratNom ?? party.nomExterne ?? '',
-      slug: contratSlug,
-      statut: party.statut as Cooperation['parties'][number]['statut'],
-    })),
+    parties: parties
+      .filter(({ party }) => !publicView || party.statut === 'acceptee')
+      .map(({ party, contratNom, contratSlug, contratPublie }) => {
+        const reachable = !publicView || contratPublie !== false;
+        return {
+          contratId: reachable ? party.contratId : null,
+          nom: contratNom ?? party.nomExterne ?? '',
+          slug: reachable ? contratSlug : null,
+          statut: party.statut as Cooperation['parties'][number]['statut'],
+        };
+      }),
   };
 }
 
@@ -32,11 +41,13 @@ export async function listCooperations(
   contratId: string,
   viewer: { member: boolean },
 ): Promise<Cooperation[]> {
-  const all = (await repository.cooperationsOf(db, contratId)).map(toCooperation);
-  if (viewer.member) return all;
+  const all = await repository.cooperationsOf(db, contratId);
+  if (viewer.member) return all.map((c) => toCooperation(c));
   return all
-    .map((c) => ({ ...c, parties: c.parties.filter((p) => p.statut === 'acceptee') }))
-    .filter((c) => c.parties.some((p) => p.contratId === contratId));
+    .filter((c) =>
+      c.parties.some((p) => p.party.contratId === contratId && p.party.statut === 'acceptee'),
+    )
+    .map((c) => toCooperation(c, true));
 }
 
 async function cooperationOrFail(db: Queryable, contratId: string, id: string) {
@@ -53,6 +64,7 @@ async function cooperationOrFail(db: Queryable, contratId: string, id: string) {
 export function createCooperation(
   db: Database,
   contratId: string,
+  callerId: string,
   input: z.output<typeof cooperationSchema>,
 ): Promise<Cooperation> {
   return db.transaction(async (tx) => {
@@ -60,7 +72,7 @@ export function createCooperation(
       ids: input.partenaires.flatMap((p) => ('contratId' in p ? [p.contratId] : [])),
       slugs: input.partenaires.flatMap((p) => ('slug' in p ? [p.slug] : [])),
     };
-    const found = await repository.resolveContrats(tx, refs);
+    const found = await repository.resolveContrats(tx, refs, callerId);
     const unknown = input.partenaires.flatMap((p, index) => {
       if ('nomExterne' in p) return [];
       const [field, ref] = 'contratId' in p ? ['contratId', p.contratId] : ['slug', p.slug];

@@ -85,7 +85,7 @@ export async function seedDemo(
       invitedBy: animateur.id,
     });
   }
-  const cooperation = await createCooperation(ctx.db, thouarsais.id, {
+  const cooperation = await createCooperation(ctx.db, thouarsais.id, animateur.id, {
     ...COOPERATION,
     partenaires: [{ contratId: bocage.id }, { nomExterne: 'Agglomération Saumur Val de Loire' }],
   });

@@ -60,6 +60,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(400).json(errorBody('malformed_json', locale));
       return;
     }
+    // Express marks what it could not parse, e.g. a bad percent-encoding in the path, as 400.
+    if ((err as BodyParserError | null)?.status === 400) {
+      res.status(400).json(errorBody('malformed_request', locale));
+      return;
+    }
     logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
     res.status(500).json(errorBody('internal', locale));
   };

@@ -12,7 +12,7 @@ import {
 } from '@trame/shared';
 import type { z } from 'zod';
 import { hashPassword } from '../auth/passwords.js';
-import { hashToken, newToken } from '../auth/tokens.js';
+import { hashToken, newToken, revokeAuthTokens } from '../auth/tokens.js';
 import {
   findUserByEmail,
   insertUserIfAbsent,
@@ -231,6 +231,7 @@ export async function acceptInvitation(
           emailVerifiedAt: new Date(),
         });
     if (!user) throw new HttpError('invalid_token');
+    await revokeAuthTokens(ctx.db, user.id);
   }
   const accepted = await ctx.db.transaction(async (tx) => {
     if (!(await repository.markInvitationAccepted(tx, invitation.id))) return false;
