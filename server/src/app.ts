@@ -7,6 +7,7 @@ import { createPassport } from './auth/passport.js';
 import { authRoutes, meRoutes } from './auth/routes.js';
 import type { AppContext } from './context.js';
 import { contratRoutes } from './contrats/routes.js';
+import { ficheRoutes } from './fiches/routes.js';
 import { geoRoutes } from './geo/routes.js';
 import { originCheck } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
@@ -19,6 +20,8 @@ import { opsRoutes } from './ops/routes.js';
 export const SESSION_COOKIE = 'trame.sid';
 /** JSON bodies are small forms; anything bigger is a mistake or an attack (413). */
 const JSON_BODY_LIMIT = '100kb';
+/** A fiche import carries its spreadsheet, base64-encoded, in the JSON body. */
+const IMPORT_BODY_LIMIT = '15mb';
 
 /** The Express application: middleware order here is the request's path through Trame. */
 export function createApp(ctx: AppContext): express.Express {
@@ -42,6 +45,7 @@ export function createApp(ctx: AppContext): express.Express {
   const api = Router();
   api.use(limiters.api);
   api.use(originCheck(ctx.config.publicUrl.origin));
+  api.use('/contrats/:id/fiches/import', express.json({ limit: IMPORT_BODY_LIMIT }));
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(
     session({
@@ -66,6 +70,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use('/me', meRoutes(ctx));
   api.use('/geo', geoRoutes(ctx.geography));
   api.use('/contrats', contratRoutes(ctx));
+  api.use('/fiches', ficheRoutes(ctx));
   api.use('/invitations', invitationRoutes(ctx, limiters.auth));
   api.use(notFoundHandler);
   app.use('/api/v1', api);

@@ -15,6 +15,21 @@ export const ERRORS = {
     fr: 'Le corps de la requête n’est pas du JSON valide.',
     en: 'The request body is not valid JSON.',
   },
+  promotion_incomplete: {
+    status: 400,
+    fr: 'Il manque des informations pour en faire une fiche action : {champs}.',
+    en: 'Some information is missing to make it an action sheet: {champs}.',
+  },
+  import_invalid: {
+    status: 400,
+    fr: 'Le fichier contient {count} erreur(s) : rien n’a été importé.',
+    en: 'The file has {count} error(s): nothing was imported.',
+  },
+  import_file_unreadable: {
+    status: 400,
+    fr: 'Fichier illisible : {reason}',
+    en: 'Unreadable file: {reason}',
+  },
   malformed_request: {
     status: 400,
     fr: 'La requête est mal formée (adresse ou en-têtes illisibles).',
@@ -72,6 +87,22 @@ export const ERRORS = {
   },
   not_found: { status: 404, fr: 'Introuvable.', en: 'Not found.' },
   contrat_not_found: { status: 404, fr: 'Contrat introuvable.', en: 'Contract not found.' },
+  fiche_not_found: { status: 404, fr: 'Fiche introuvable.', en: 'Sheet not found.' },
+  fiche_conflict: {
+    status: 409,
+    fr: 'Quelqu’un a modifié cette fiche entre-temps : rechargez-la avant d’enregistrer.',
+    en: 'Someone changed this sheet in the meantime: reload it before saving.',
+  },
+  already_action: {
+    status: 409,
+    fr: 'Cette fiche est déjà une fiche action.',
+    en: 'This sheet is already an action sheet.',
+  },
+  source_exists: {
+    status: 409,
+    fr: 'Cette source de financement existe déjà.',
+    en: 'This funding source already exists.',
+  },
   oidc_disabled: {
     status: 404,
     fr: 'La connexion ProConnect n’est pas configurée.',

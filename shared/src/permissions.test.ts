@@ -7,7 +7,7 @@ describe('permission matrix', () => {
     for (const action of ACTIONS) {
       for (const [audience, grant] of Object.entries(PERMISSIONS[action])) {
         expect(AUDIENCES).toContain(audience);
-        expect(['oui', 'si_publie']).toContain(grant);
+        expect(['oui', 'si_publie', 'si_porteur']).toContain(grant);
       }
     }
   });
@@ -24,6 +24,13 @@ describe('permission matrix', () => {
       expect(can('contrat.modifier', { role, publie: true })).toBe(false);
       expect(can('membre.gerer', { role, publie: true })).toBe(false);
     }
+  });
+
+  it('lets a partner edit only the fiches it carries', () => {
+    expect(can('fiche.modifier', { role: 'partenaire', publie: true })).toBe(false);
+    expect(can('fiche.modifier', { role: 'partenaire', publie: true, porteur: true })).toBe(true);
+    expect(can('fiche.modifier', { role: 'habitant', publie: true, porteur: true })).toBe(false);
+    expect(can('fiche.modifier', { role: 'cotech', publie: false })).toBe(true);
   });
 
   it('never lets the public change anything', () => {

@@ -7,9 +7,10 @@ import type { Audience, Role } from './roles.js';
  *
  * - `oui`: always allowed;
  * - `si_publie`: allowed once the contract is published (what residents read on the portal);
+ * - `si_porteur`: allowed on a fiche the person carries (its `porteur`);
  * - a missing cell: refused.
  */
-export type Grant = 'oui' | 'si_publie';
+export type Grant = 'oui' | 'si_publie' | 'si_porteur';
 
 export const PERMISSIONS = {
   /** The contract, its perimeter, signatories, orientations, linked contracts, coopérations. */
@@ -30,6 +31,23 @@ export const PERMISSIONS = {
   'orientation.gerer': { animateur: 'oui', copil: 'oui' },
   'contratLie.gerer': { animateur: 'oui' },
   'cooperation.gerer': { animateur: 'oui' },
+  /**
+   * Every fiche, public or not. Public fiches need only `contrat.lire`: residents read them on
+   * the portal once the contract is published.
+   */
+  'fiche.lire': { animateur: 'oui', copil: 'oui', cotech: 'oui', partenaire: 'oui' },
+  'fiche.creer': { animateur: 'oui', copil: 'oui', cotech: 'oui' },
+  /** The fiche's fields and its plan de financement. */
+  'fiche.modifier': { animateur: 'oui', copil: 'oui', cotech: 'oui', partenaire: 'si_porteur' },
+  /** Turning a fiche projet into a fiche action. */
+  'fiche.promouvoir': { animateur: 'oui', copil: 'oui', cotech: 'oui' },
+  'fiche.supprimer': { animateur: 'oui' },
+  'fiche.importer': { animateur: 'oui' },
+  /** The contract's own funding sources, beside the national reference list. */
+  'source.gerer': { animateur: 'oui' },
+  'maquette.lire': { animateur: 'oui', copil: 'oui', cotech: 'oui', partenaire: 'oui' },
+  /** The steering committee validates a maquette at a date, which freezes it as a version. */
+  'maquette.valider': { animateur: 'oui', copil: 'oui' },
 } as const satisfies Record<string, Partial<Record<Audience, Grant>>>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -39,6 +57,8 @@ export interface ContratContext {
   /** The person's role in this contract, or null when they are not a member. */
   role: Role | null;
   publie: boolean;
+  /** For actions on a fiche: whether the person carries it. */
+  porteur?: boolean;
 }
 
 export function grantFor(action: Action, audience: Audience): Grant | undefined {
@@ -50,6 +70,7 @@ export function can(action: Action, context: ContratContext): boolean {
   const grant = grantFor(action, context.role ?? 'public');
   if (grant === 'oui') return true;
   if (grant === 'si_publie') return context.publie;
+  if (grant === 'si_porteur') return context.porteur === true;
   return false;
 }
 

@@ -87,6 +87,8 @@ interface RouteCase {
   action: Action;
   route: string;
   status: 200 | 201 | 204;
+  /** What someone who cannot read the contract gets, when the URL names a fiche, not the contract. */
+  notFound?: 'fiche_not_found';
   prepare: (n: number) => Promise<Attempt>;
 }
 
@@ -121,6 +123,244 @@ const newCooperation = (n: number) =>
     type: 'mutualisation',
     partenaires: [{ nomExterne: 'Agglomération Saumur Val de Loire' }],
   });
+
+/** A public fiche, so that refusals are about the action, not about reading the fiche. */
+const newFiche = async (n: number, extra: Record<string, unknown> = {}) =>
+  created(p('/fiches'), { titre: `Fiche ${n}`, public: true, ...extra });
+const fiche = (id: string, rest = '') => `/api/v1/fiches/${id}${rest}`;
+const adminFiche = async (id: string) => (await admin.get(fiche(id))).body;
+const withLine = async (n: number) => {
+  const made = await newFiche(n);
+  const line = await admin.post(fiche(made.id, '/financements'), {
+    source: 'dsil',
+    montantCents: 10_000_00,
+    annee: 2025,
+  });
+  expect(line.status).toBe(201);
+  return line.body;
+};
+
+const FICHE_ROUTES: RouteCase[] = [
+  {
+    action: 'fiche.lire',
+    route: 'GET /fiches/:id/historique',
+    status: 200,
+    notFound: 'fiche_not_found',
+    prepare: async (n) => {
+      const made = await newFiche(n);
+      return {
+        method: 'GET',
+        path: fiche(made.id, '/historique'),
+        verify: (reply) => {
+          expect(reply.body.items.map((h: any) => h.evenement)).toEqual(['creation']);
+        },
+        cleanup: () => remove(fiche(made.id)),
+      };
+    },
+  },
+  {
+    action: 'fiche.creer',
+    route: 'POST /contrats/:id/fiches',
+    status: 201,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/fiches'),
+      body: { titre: `Fiche créée ${n}` },
+      verify: async (reply) => {
+        expect(reply.body).toMatchObject({ titre: `Fiche créée ${n}`, type: 'projet' });
+        expect((await adminFiche(reply.body.id)).titre).toBe(`Fiche créée ${n}`);
+      },
+      cleanup: async (reply) => {
+        if (reply.body?.id) await remove(fiche(reply.body.id));
+      },
+    }),
+  },
+  {
+    action: 'fiche.modifier',
+    route: 'PATCH /fiches/:id',
+    status: 200,
+    notFound: 'fiche_not_found',
+    prepare: async (n) => {
+      const made = await newFiche(n);
+      return {
+        method: 'PATCH',
+        path: fiche(made.id),
+        body: { maturite: 'en_emergence' },
+        verify: async () => {
+          expect((await adminFiche(made.id)).maturite).toBe('en_emergence');
+        },
+        cleanup: () => remove(fiche(made.id)),
+      };
+    },
+  },
+  {
+    action: 'fiche.modifier',
+    route: 'POST /fiches/:id/financements',
+    status: 201,
+    notFound: 'fiche_not_found',
+    prepare: async (n) => {
+      const made = await newFiche(n);
+      return {
+        method: 'POST',
+        path: fiche(made.id, '/financements'),
+        body: { source: 'detr', montantCents: 5_000_00, annee: 2024, statut: 'acquis' },
+        verify: async () => {
+          expect((await adminFiche(made.id)).plan.acquisCents).toBe(5_000_00);
+        },
+        cleanup: () => remove(fiche(made.id)),
+      };
+    },
+  },
+  {
+    action: 'fiche.modifier',
+    route: 'PATCH /fiches/:id/financements/:ligneId',
+    status: 200,
+    notFound: 'fiche_not_found',
+    prepare: async (n) => {
+      const made = await withLine(n);
+      const line = made.financements[0];
+      return {
+        method: 'PATCH',
+        path: fiche(made.id, `/financements/${line.id}`),
+        body: { statut: 'acquis' },
+        verify: async () => {
+          expect((await adminFiche(made.id)).financements[0].statut).toBe('acquis');
+        },
+        cleanup: () => remove(fiche(made.id)),
+      };
+    },
+  },
+  {
+    action: 'fiche.modifier',
+    route: 'DELETE /fiches/:id/financements/:ligneId',
+    status: 200,
+    notFound: 'fiche_not_found',
+    prepare: async (n) => {
+      const made = await withLine(n);
+      const line = made.financements[0];
+      return {
+        method: 'DELETE',
+        path: fiche(made.id, `/financements/${line.id}`),
+        verify: async () => {
+          expect((await adminFiche(made.id)).financements).toEqual([]);
+        },
+        cleanup: () => remove(fiche(made.id)),
+      };
+    },
+  },
+  {
+    action: 'fiche.promouvoir',
+    route: 'POST /fiches/:id/promouvoir',
+    status: 200,
+    notFound: 'fiche_not_found',
+    prepare: async (n) => {
+      const made = await newFiche(n, {
+        maitreOuvrage: 'Commune de Louzy',
+        coutCents: 50_000_00,
+        dateDebut: '2025-01-01',
+        dateFin: '2025-12-31',
+      });
+      await admin.post(fiche(made.id, '/financements'), {
+        source: 'detr',
+        montantCents: 20_000_00,
+        annee: 2025,
+      });
+      return {
+        method: 'POST',
+        path: fiche(made.id, '/promouvoir'),
+        verify: async () => {
+          expect((await adminFiche(made.id)).type).toBe('action');
+        },
+        cleanup: () => remove(fiche(made.id)),
+      };
+    },
+  },
+  {
+    action: 'fiche.supprimer',
+    route: 'DELETE /fiches/:id',
+    status: 204,
+    notFound: 'fiche_not_found',
+    prepare: async (n) => {
+      const made = await newFiche(n);
+      return {
+        method: 'DELETE',
+        path: fiche(made.id),
+        verify: async () => {
+          expectError(await admin.get(fiche(made.id)), 404, 'fiche_not_found');
+        },
+        cleanup: () => remove(fiche(made.id)),
+      };
+    },
+  },
+  {
+    action: 'fiche.importer',
+    route: 'POST /contrats/:id/fiches/import',
+    status: 200,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/fiches/import'),
+      body: {
+        format: 'csv',
+        contenu: Buffer.from(`Titre;Maturité\r\nFiche importée ${n};Idée\r\n`).toString('base64'),
+        correspondance: { Titre: 'titre', Maturité: 'maturite' },
+      },
+      verify: async (reply) => {
+        expect(reply.body).toMatchObject({ importees: 1, erreurs: [] });
+        const found = (await admin.get(p(`/fiches?q=${encodeURIComponent(`importée ${n}`)}`))).body;
+        expect(found.items.map((f: any) => f.titre)).toEqual([`Fiche importée ${n}`]);
+      },
+      cleanup: async () => {
+        const found = (await admin.get(p(`/fiches?q=${encodeURIComponent(`importée ${n}`)}`))).body;
+        for (const item of found.items) await remove(fiche(item.id));
+      },
+    }),
+  },
+  {
+    action: 'source.gerer',
+    route: 'POST /contrats/:id/sources',
+    status: 201,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/sources'),
+      body: { code: `fondation_test_${n}`, libelle: `Fondation ${n}` },
+      verify: async () => {
+        const sources = (await admin.get(p('/sources'))).body.items;
+        expect(sources).toContainEqual({
+          code: `fondation_test_${n}`,
+          libelle: `Fondation ${n}`,
+          reference: false,
+        });
+      },
+    }),
+  },
+  {
+    action: 'maquette.lire',
+    route: 'GET /contrats/:id/maquettes/:annee',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/maquettes/2024'),
+      verify: (reply) => {
+        expect(reply.body.annee).toBe(2024);
+        expect(reply.body.totalCents).toBeGreaterThan(0);
+      },
+    }),
+  },
+  {
+    action: 'maquette.valider',
+    route: 'POST /contrats/:id/maquettes/:annee/versions',
+    status: 201,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/maquettes/2024/versions'),
+      body: { libelle: `Programmation ${n}`, valideeLe: '2024-06-30' },
+      verify: async (reply) => {
+        const versions = (await admin.get(p('/maquettes/2024/versions'))).body.items;
+        expect(versions.map((v: any) => v.id)).toContain(reply.body.id);
+      },
+    }),
+  },
+];
 
 const ROUTES: RouteCase[] = [
   // contrat.lire
@@ -679,15 +919,22 @@ const ROUTES: RouteCase[] = [
   },
 ];
 
+const ALL_ROUTES = [...ROUTES, ...FICHE_ROUTES];
+
 /** Everything a member can see of the contract, in a stable order, to prove nothing changed. */
 async function snapshot() {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  const [contrat, membres, invitations] = await Promise.all([
+  const [contrat, membres, invitations, fiches, sources, maquettes] = await Promise.all([
     admin.get(p()),
     admin.get(p('/membres')),
     admin.get(p('/invitations')),
+    admin.get(p('/fiches?limit=200')),
+    admin.get(p('/sources')),
+    admin.get(p('/maquettes')),
   ]);
-  expect([contrat.status, membres.status, invitations.status]).toEqual([200, 200, 200]);
+  expect([contrat, membres, invitations, fiches, sources, maquettes].map((r) => r.status)).toEqual([
+    200, 200, 200, 200, 200, 200,
+  ]);
   const view = contrat.body;
   return {
     ...view,
@@ -696,19 +943,26 @@ async function snapshot() {
     cooperations: [...view.cooperations].sort(byId),
     membres: [...membres.body.items].sort((a, b) => a.userId.localeCompare(b.userId)),
     invitations: [...invitations.body.items].sort(byId),
+    fiches: fiches.body,
+    sources: sources.body,
+    maquettes: maquettes.body,
   };
 }
 
 /** The refusal a person who may not do something gets, by the rule stated in http/gate.ts. */
-function refusal(audience: Audience, publie: boolean) {
+function refusal(
+  audience: Audience,
+  publie: boolean,
+  notFound: 'contrat_not_found' | 'fiche_not_found' = 'contrat_not_found',
+) {
   if (audience.anonymous) return { status: 401, code: 'unauthenticated' } as const;
   if (!can('contrat.lire', { role: audience.role, publie }))
-    return { status: 404, code: 'contrat_not_found' } as const;
+    return { status: 404, code: notFound } as const;
   return { status: 403, code: 'forbidden' } as const;
 }
 
 it('lists at least one route for every action of the matrix, and only known actions', () => {
-  expect(new Set(ROUTES.map((r) => r.action))).toEqual(new Set(ACTIONS));
+  expect(new Set(ALL_ROUTES.map((r) => r.action))).toEqual(new Set(ACTIONS));
 });
 
 let counter = 0;
@@ -723,7 +977,7 @@ describe.each([
     expect(reply.body.publie).toBe(publie);
   });
 
-  for (const route of ROUTES) {
+  for (const route of ALL_ROUTES) {
     describe(`${route.route} [${route.action}]`, () => {
       /**
        * Refused attempts change nothing, so they share one prepared target and one snapshot:
@@ -739,7 +993,7 @@ describe.each([
 
       for (const audience of AUDIENCES) {
         const allowed = can(route.action, { role: audience.role, publie });
-        const expected = allowed ? route.status : refusal(audience, publie).status;
+        const expected = allowed ? route.status : refusal(audience, publie, route.notFound).status;
         const client = () => clients.get(audience.name)!;
 
         it(`${audience.name} → ${expected}`, async () => {
@@ -762,7 +1016,7 @@ describe.each([
           }
           const { attempt, before } = refused;
           lastRefusal = await client().request(attempt.method, attempt.path, attempt.body);
-          const { status, code } = refusal(audience, publie);
+          const { status, code } = refusal(audience, publie, route.notFound);
           expectError(lastRefusal, status, code);
           expect(await snapshot()).toEqual(before);
           attempt.unchanged?.();

@@ -60,6 +60,18 @@ export class ApiClient {
     return this.request<T>('DELETE', path, undefined, headers);
   }
 
+  /** A file download: the raw bytes, not decoded as text. */
+  async download(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      headers: { origin: this.baseUrl, ...(this.cookie ? { cookie: this.cookie } : {}) },
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
   async login(email: string, password = 'demo-trame'): Promise<Reply> {
     const reply = await this.post('/api/v1/auth/login', { email, password });
     if (reply.status !== 200)

@@ -10,9 +10,11 @@ import { rolesOfUser } from '../auth/users-repository.js';
 import type { AppContext } from '../context.js';
 import { contratLieRoutes } from '../contrats-lies/routes.js';
 import { cooperationRoutes } from '../cooperations/routes.js';
+import { contratFicheRoutes } from '../fiches/routes.js';
 import { HttpError } from '../http/errors.js';
 import { requirePermission, requireUser } from '../http/gate.js';
 import { parseInput } from '../http/validate.js';
+import { maquetteRoutes } from '../maquette/routes.js';
 import { membreRoutes } from '../membres/routes.js';
 import { orientationRoutes } from '../orientations/routes.js';
 import * as repository from './repository.js';
@@ -74,5 +76,7 @@ export function contratRoutes(ctx: AppContext): Router {
   one.use(contratLieRoutes(ctx));
   one.use(cooperationRoutes(ctx));
   one.use(membreRoutes(ctx));
+  one.use(contratFicheRoutes(ctx));
+  one.use(maquetteRoutes(ctx));
   return router;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -263,4 +264,143 @@ export const cooperationParties = pgTable(
       .where(sql`contrat_id IS NOT NULL`),
     index('cooperation_parties_contrat_idx').on(t.contratId),
   ],
+);
+
+/**
+ * A fiche: one operation of the contract. `numero` is its number in the contract (F-001…),
+ * assigned under the contract's numbering lock. `version` grows with every saved change, so an
+ * editor working from an older version is told instead of overwriting someone else's change.
+ * List-like fields that are only ever read with the fiche are jsonb; the ones the fiche list
+ * filters on are arrays with GIN indexes.
+ */
+export const fiches = pgTable(
+  'fiches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    numero: integer('numero').notNull(),
+    type: text('type').notNull().default('projet'),
+    titre: text('titre').notNull(),
+    resume: text('resume').notNull().default(''),
+    maturite: text('maturite').notNull().default('idee'),
+    maitreOuvrage: text('maitre_ouvrage').notNull().default(''),
+    partenaires: jsonb('partenaires').$type<string[]>().notNull().default([]),
+    porteurId: uuid('porteur_id').references(() => users.id, { onDelete: 'set null' }),
+    communes: text('communes').array().notNull().default(sql`'{}'::text[]`),
+    orientationId: uuid('orientation_id').references(() => orientations.id, {
+      onDelete: 'set null',
+    }),
+    objectifIds: uuid('objectif_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    dateDebut: date('date_debut'),
+    dateFin: date('date_fin'),
+    jalons: jsonb('jalons')
+      .$type<{ libelle: string; date: string; fait: boolean }[]>()
+      .notNull()
+      .default([]),
+    coutCents: bigint('cout_cents', { mode: 'number' }),
+    indicateurs: jsonb('indicateurs')
+      .$type<{ libelle: string; unite: string; cible: number | null }[]>()
+      .notNull()
+      .default([]),
+    isoFinalites: text('iso_finalites').array().notNull().default(sql`'{}'::text[]`),
+    isoDomaines: text('iso_domaines').array().notNull().default(sql`'{}'::text[]`),
+    odd: integer('odd').array().notNull().default(sql`'{}'::integer[]`),
+    public: boolean('public').notNull().default(false),
+    contratLieId: uuid('contrat_lie_id').references(() => contratsLies.id, {
+      onDelete: 'set null',
+    }),
+    partageAvec: uuid('partage_avec').array().notNull().default(sql`'{}'::uuid[]`),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('fiches_contrat_numero_key').on(t.contratId, t.numero),
+    index('fiches_contrat_maturite_idx').on(t.contratId, t.maturite),
+    index('fiches_contrat_orientation_idx').on(t.contratId, t.orientationId),
+    index('fiches_communes_idx').using('gin', t.communes),
+    index('fiches_iso_domaines_idx').using('gin', t.isoDomaines),
+    index('fiches_partage_idx').using('gin', t.partageAvec),
+  ],
+);
+
+/** The plan de financement: one row per line (source, amount, year, status). */
+export const financements = pgTable(
+  'financements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ficheId: uuid('fiche_id')
+      .notNull()
+      .references(() => fiches.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    montantCents: bigint('montant_cents', { mode: 'number' }).notNull(),
+    annee: integer('annee').notNull(),
+    statut: text('statut').notNull().default('sollicite'),
+    commentaire: text('commentaire').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('financements_fiche_idx').on(t.ficheId),
+    index('financements_annee_fiche_idx').on(t.annee, t.ficheId),
+  ],
+);
+
+/** Funding sources a contract adds to the national reference list. */
+export const contratSources = pgTable(
+  'contrat_sources',
+  {
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    libelle: text('libelle').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contratId, t.code] })],
+);
+
+/**
+ * Every change of a fiche: who, when, which field, old and new value. Written in the same
+ * transaction as the change, so the history cannot miss one.
+ */
+export const ficheHistorique = pgTable(
+  'fiche_historique',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ficheId: uuid('fiche_id')
+      .notNull()
+      .references(() => fiches.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    evenement: text('evenement').notNull(),
+    champ: text('champ'),
+    avant: jsonb('avant'),
+    apres: jsonb('apres'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fiche_historique_fiche_idx').on(t.ficheId, t.at)],
+);
+
+/**
+ * A maquette as the steering committee validated it: the computed table is stored whole, so
+ * later edits of fiches cannot change what was decided.
+ */
+export const maquetteVersions = pgTable(
+  'maquette_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    annee: integer('annee').notNull(),
+    libelle: text('libelle').notNull(),
+    valideeLe: date('validee_le').notNull(),
+    validePar: uuid('valide_par').references(() => users.id, { onDelete: 'set null' }),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    donnees: jsonb('donnees').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('maquette_versions_contrat_annee_idx').on(t.contratId, t.annee)],
 );

@@ -6,6 +6,8 @@ import { findContrat } from '../contrats/repository.js';
 import { createContrat } from '../contrats/service.js';
 import { acceptCooperation, createCooperation } from '../cooperations/service.js';
 import { contrats, contratsLies, memberships, signataires, users } from '../db/schema.js';
+import { insertFiche, insertFinancement, insertHistory } from '../fiches/repository.js';
+import { objectifsOf, orientationsOf } from '../orientations/repository.js';
 import { createObjectif, createOrientation } from '../orientations/service.js';
 import {
   BOCAGE,
@@ -18,6 +20,7 @@ import {
   SIGNATAIRES,
   THOUARSAIS,
 } from './data.js';
+import { DEMO_FICHES } from './fiches.js';
 
 const DEMO_EMAILS = [...DEMO_USERS.map((u) => u.email), DEMO_NEIGHBOUR_USER.email];
 
@@ -90,7 +93,62 @@ export async function seedDemo(
     partenaires: [{ contratId: bocage.id }, { nomExterne: 'Agglomération Saumur Val de Loire' }],
   });
   await acceptCooperation(ctx.db, bocage.id, cooperation.id);
+  await seedFiches(ctx, thouarsais.id, animateur.id, people.get('partenaire@trame.test')!.id);
   return true;
+}
+
+/** The demo programme: fiches numbered in order, with their plans de financement. */
+async function seedFiches(
+  ctx: AppContext,
+  contratId: string,
+  authorId: string,
+  partenaireId: string,
+): Promise<void> {
+  const axes = await orientationsOf(ctx.db, contratId);
+  const objectifs = await objectifsOf(ctx.db, contratId);
+  let numero = 0;
+  for (const demo of DEMO_FICHES) {
+    const orientation = axes[demo.orientation]!;
+    const objectif = objectifs.filter((o) => o.orientationId === orientation.id)[demo.objectif]!;
+    const fiche = await insertFiche(ctx.db, {
+      contratId,
+      numero: ++numero,
+      type: demo.type,
+      titre: demo.titre,
+      resume: demo.resume,
+      maturite: demo.maturite,
+      maitreOuvrage: demo.maitreOuvrage,
+      porteurId: demo.porteurPartenaire ? partenaireId : null,
+      communes: demo.communes,
+      orientationId: orientation.id,
+      objectifIds: [objectif.id],
+      dateDebut: demo.debut,
+      dateFin: demo.fin,
+      coutCents: demo.coutEuros === null ? null : demo.coutEuros * 100,
+      isoFinalites: demo.iso[0],
+      isoDomaines: demo.iso[1],
+      odd: demo.odd,
+      public: demo.public,
+      createdBy: authorId,
+    });
+    for (const [source, euros, annee, statut] of demo.financements) {
+      await insertFinancement(ctx.db, {
+        ficheId: fiche.id,
+        source,
+        montantCents: Math.round(euros * 100),
+        annee,
+        statut,
+      });
+    }
+    await insertHistory(ctx.db, [
+      {
+        ficheId: fiche.id,
+        userId: authorId,
+        evenement: 'creation',
+        apres: { titre: demo.titre, numero },
+      },
+    ]);
+  }
 }
 
 /** Removes the demo contracts and accounts (and, by cascade, everything attached to them). */
