@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app.js';
-import { contratPath, DEMO, expectError, THOUARSAIS } from '../support/fixtures/trame.js';
+import {
+  BOCAGE,
+  BOCAGE_ANIMATEUR,
+  contratPath,
+  DEMO,
+  expectError,
+  THOUARSAIS,
+} from '../support/fixtures/trame.js';
 import { ApiClient, signedIn } from '../support/http.js';
 
 let app: TestApp;
@@ -326,6 +333,37 @@ describe('who may do what with fiches', () => {
       404,
       'fiche_not_found',
     );
+  });
+});
+
+describe('a fiche shared with a coopération partner', () => {
+  it('is listed and readable in the partner contract, but only its own contract edits it', async () => {
+    const bocage = await signedIn(app.url, BOCAGE_ANIMATEUR);
+    const bocageId = (await bocage.get(contratPath(BOCAGE))).body.id;
+    const shared = await newFiche(animateur, {
+      titre: 'Filière bois-énergie commune aux deux territoires',
+      partageAvec: [bocageId],
+    });
+    expect(shared.partageAvec).toEqual([
+      { contratId: bocageId, nom: 'CRTE du Bocage Bressuirais' },
+    ]);
+
+    const listed = (await bocage.get(contratPath(BOCAGE, '/fiches?limit=200'))).body.items;
+    expect(listed.map((f: any) => f.id)).toContain(shared.id);
+    const read = await bocage.get(fichePath(shared.id));
+    expect(read.status).toBe(200);
+    expect(read.body.droits).toEqual({ modifier: false, supprimer: false, promouvoir: false });
+    expectError(await bocage.patch(fichePath(shared.id), { titre: 'Reprise' }), 403, 'forbidden');
+
+    const stranger = (
+      await animateur.post('/api/v1/contrats', {
+        nom: 'Contrat sans coopération',
+        epciCode: '247900798',
+      })
+    ).body;
+    const refused = await animateur.patch(fichePath(shared.id), { partageAvec: [stranger.id] });
+    expectError(refused, 400, 'validation_failed');
+    expect(refused.body.error.details.map((d: any) => d.path)).toEqual(['partageAvec']);
   });
 });
 

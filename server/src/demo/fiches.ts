@@ -29,6 +29,9 @@ export interface DemoFiche {
   public: boolean;
   /** The demo partner carries it (and may edit it). */
   porteurPartenaire?: boolean;
+  /** The linked contract the operation comes from, by type. */
+  contratLie?: 'territoires_industrie' | 'petites_villes_de_demain';
+  indicateurs?: { libelle: string; unite: string; cible: number | null }[];
   financements: [source: string, euros: number, annee: number, statut: StatutFinancement][];
 }
 
@@ -60,6 +63,10 @@ export const DEMO_FICHES: DemoFiche[] = [
     ],
     odd: [7, 13],
     public: true,
+    indicateurs: [
+      { libelle: 'Production annuelle d’électricité renouvelable', unite: 'MWh', cible: 14_000 },
+      { libelle: 'Habitants actionnaires de la SAS', unite: 'personnes', cible: 500 },
+    ],
     financements: [
       ['fonds_vert', 450_000, 2023, 'acquis'],
       ['region', 600_000, 2023, 'acquis'],
@@ -85,6 +92,10 @@ export const DEMO_FICHES: DemoFiche[] = [
     ],
     odd: [7, 11, 13],
     public: true,
+    indicateurs: [
+      { libelle: 'Bâtiments raccordés', unite: 'bâtiments', cible: 24 },
+      { libelle: 'Émissions évitées', unite: 't CO2e/an', cible: 2_100 },
+    ],
     financements: [
       ['fonds_vert', 900_000, 2023, 'acquis'],
       ['feder', 800_000, 2024, 'acquis'],
@@ -225,6 +236,8 @@ export const DEMO_FICHES: DemoFiche[] = [
     ],
     odd: [9, 13],
     public: true,
+    contratLie: 'territoires_industrie',
+    indicateurs: [{ libelle: 'Entreprises accompagnées', unite: 'entreprises', cible: 20 }],
     financements: [
       ['fnadt', 96_000, 2023, 'acquis'],
       ['region', 64_000, 2024, 'acquis'],
@@ -364,6 +377,7 @@ export const DEMO_FICHES: DemoFiche[] = [
     iso: [['bien_etre', 'cohesion_sociale'], ['sante']],
     odd: [3],
     public: true,
+    indicateurs: [{ libelle: 'Professionnels de santé installés', unite: 'personnes', cible: 12 }],
     financements: [
       ['detr', 470_000, 2022, 'acquis'],
       ['dsil', 350_000, 2023, 'acquis'],
@@ -411,6 +425,7 @@ export const DEMO_FICHES: DemoFiche[] = [
     ],
     odd: [11],
     public: true,
+    contratLie: 'petites_villes_de_demain',
     financements: [
       ['dsil', 680_000, 2023, 'acquis'],
       ['fnadt', 340_000, 2024, 'acquis'],

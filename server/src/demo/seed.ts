@@ -4,6 +4,7 @@ import { findUserByEmail, insertUserIfAbsent, type UserRow } from '../auth/users
 import type { AppContext } from '../context.js';
 import { findContrat } from '../contrats/repository.js';
 import { createContrat } from '../contrats/service.js';
+import { contratsLiesOf } from '../contrats-lies/repository.js';
 import { acceptCooperation, createCooperation } from '../cooperations/service.js';
 import { contrats, contratsLies, memberships, signataires, users } from '../db/schema.js';
 import { insertFiche, insertFinancement, insertHistory } from '../fiches/repository.js';
@@ -105,6 +106,7 @@ async function seedFiches(
   partenaireId: string,
 ): Promise<void> {
   const axes = await orientationsOf(ctx.db, contratId);
+  const lies = await contratsLiesOf(ctx.db, contratId);
   const objectifs = await objectifsOf(ctx.db, contratId);
   let numero = 0;
   for (const demo of DEMO_FICHES) {
@@ -129,6 +131,8 @@ async function seedFiches(
       isoDomaines: demo.iso[1],
       odd: demo.odd,
       public: demo.public,
+      indicateurs: demo.indicateurs ?? [],
+      contratLieId: lies.find((l) => l.type === demo.contratLie)?.id ?? null,
       createdBy: authorId,
     });
     for (const [source, euros, annee, statut] of demo.financements) {
