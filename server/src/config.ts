@@ -37,6 +37,18 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   AUTH_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(100),
   METRICS_TOKEN: z.string().optional(),
+  /** Largest websocket message of a collaborative document, in bytes. */
+  YJS_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
+  /** How long a document stays in memory after its last editor left. */
+  YJS_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Log entries after which a document is compacted into its snapshot. */
+  YJS_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
+  /** Updates a read-only connection may send (they are dropped) before it is closed. */
+  YJS_MAX_DROPPED_UPDATES: z.coerce.number().int().min(1).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().optional(),
 });
@@ -58,6 +70,12 @@ export interface Config {
   redis: { url: string; prefix: string } | null;
   session: { secret: string; maxAgeMs: number; secureCookie: boolean };
   trustProxy: boolean | number | string;
+  realtime: {
+    maxMessageBytes: number;
+    unloadAfterMs: number;
+    compactAfter: number;
+    maxDroppedUpdates: number;
+  };
   mail: { smtpUrl: string | null; from: string };
   oidc: OidcConfig | null;
   adminEmails: string[];
@@ -112,6 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secureCookie: publicUrl.protocol === 'https:',
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    realtime: {
+      maxMessageBytes: e.YJS_MAX_MESSAGE_BYTES,
+      unloadAfterMs: e.YJS_UNLOAD_AFTER_MS,
+      compactAfter: e.YJS_COMPACT_AFTER,
+      maxDroppedUpdates: e.YJS_MAX_DROPPED_UPDATES,
+    },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

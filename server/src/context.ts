@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -18,4 +19,9 @@ export interface AppContext {
   redis: Redis | null;
   geography: Geography;
   metrics: Registry;
+  /**
+   * In-process events between modules: `membership` ({ contratId, userId }) when a member's role
+   * changes or they leave, so live document connections are re-checked.
+   */
+  events: EventEmitter<{ membership: [{ contratId: string; userId: string }] }>;
 }

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
@@ -10,12 +11,15 @@ import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { officialGeography } from './geo/geography.js';
 import { createMailer } from './mail/mailer.js';
 import { createRegistry } from './ops/metrics.js';
+import { attachSyncServer, type SyncServer } from './realtime/sync-server.js';
 
 export interface RunningServer {
   ctx: AppContext;
   server: Server;
   /** The address actually listened on, e.g. http://127.0.0.1:3000. */
   url: string;
+  /** The collaborative documents' sync server, on the same port. */
+  sync: SyncServer;
   /** Stops accepting requests, lets running ones finish, then closes Redis and the database. */
   close(): Promise<void>;
 }
@@ -48,6 +52,7 @@ export async function buildContext(
     redis,
     geography: officialGeography(),
     metrics: createRegistry(),
+    events: new EventEmitter(),
   };
 }
 
@@ -58,6 +63,8 @@ export async function startServer(
   const ctx = await buildContext(config, options);
   await options.prepare?.(ctx);
   const server = createServer(createApp(ctx));
+  const sync = attachSyncServer(ctx, server);
+  ctx.events.on('membership', (change) => sync.membershipChanged(change));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -69,6 +76,8 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // Documents first: their pending updates are stored while the database is still open.
+      await sync.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -80,5 +89,5 @@ export async function startServer(
     })();
     return closing;
   };
-  return { ctx, server, url, close };
+  return { ctx, server, url, sync, close };
 }

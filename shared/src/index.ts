@@ -1,4 +1,5 @@
 export * from './contrats.js';
+export * from './documents.js';
 export * from './errors.js';
 export * from './fiches.js';
 export * from './finance.js';

@@ -31,6 +31,16 @@ export const PERMISSIONS = {
   'orientation.gerer': { animateur: 'oui', copil: 'oui' },
   'contratLie.gerer': { animateur: 'oui' },
   'cooperation.gerer': { animateur: 'oui' },
+  /** The text of the projet de territoire (a collaborative document). */
+  'projet.modifier': { animateur: 'oui', copil: 'oui', cotech: 'oui' },
+  /** Reading it with the right to comment (comments themselves come with participation). */
+  'projet.commenter': {
+    animateur: 'oui',
+    copil: 'oui',
+    cotech: 'oui',
+    partenaire: 'oui',
+    habitant: 'oui',
+  },
   /**
    * Every fiche, public or not. Public fiches need only `contrat.lire`: residents read them on
    * the portal once the contract is published.

@@ -962,7 +962,10 @@ function refusal(
 }
 
 it('lists at least one route for every action of the matrix, and only known actions', () => {
-  expect(new Set(ALL_ROUTES.map((r) => r.action))).toEqual(new Set(ACTIONS));
+  // The projet de territoire's text is edited over websockets: test/integration/realtime.test.ts
+  // checks those actions for every audience.
+  const overHttp = ACTIONS.filter((action) => !action.startsWith('projet.'));
+  expect(new Set(ALL_ROUTES.map((r) => r.action))).toEqual(new Set(overHttp));
 });
 
 let counter = 0;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/app.js';
 import { ApiClient } from '../support/http.js';
+import { connectY, synced, until } from '../support/yjs.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'trame-startup-'));
@@ -104,6 +105,40 @@ describe('the embedded start-up (`npm start` on a fresh machine)', () => {
     expect((await after.get('/api/v1/contrats/crte-thouarsais')).body.description).toBe(
       'Écrit avant la panne',
     );
+    expect(await stop(child)).toBe(0);
+  });
+
+  it('keeps every edit of a shared document that another editor had received, through SIGKILL', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const first = await launch(port);
+    const animateur = new ApiClient(url);
+    await animateur.login('animateur@trame.test');
+    const copil = new ApiClient(url);
+    await copil.login('copil@trame.test');
+    const id = (await animateur.get('/api/v1/contrats/crte-thouarsais')).body.id;
+    const name = `contrat:${id}:projet`;
+    const writer = connectY(url, name, { cookie: animateur.sessionCookie, reconnect: false });
+    const witness = connectY(url, name, { cookie: copil.sessionCookie, reconnect: false });
+    await Promise.all([synced(writer), synced(witness)]);
+    for (let i = 0; i < 40; i++) writer.text.insert(writer.text.length, `mot${i} `);
+    // What the other editor received is what the server acknowledged to the room.
+    await until(() => witness.text.length === writer.text.length, 'the witness received it all');
+    const acknowledged = witness.text.toString();
+    await new Promise<void>((resolve) => {
+      first.child.once('exit', () => resolve());
+      first.child.kill('SIGKILL');
+    });
+    writer.destroy();
+    witness.destroy();
+
+    const { child } = await launch(port);
+    const again = new ApiClient(url);
+    await again.login('copil@trame.test');
+    const reader = connectY(url, name, { cookie: again.sessionCookie, reconnect: false });
+    await synced(reader);
+    expect(reader.text.toString()).toBe(acknowledged);
+    reader.destroy();
     expect(await stop(child)).toBe(0);
   });
 });

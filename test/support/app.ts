@@ -7,7 +7,13 @@ import { type DatabaseHandle, openDatabase } from '../../server/src/db/database.
 import { type RunningServer, startServer } from '../../server/src/server.js';
 import { CLONE_PREFIX, databaseNameOf, databaseUrlWithName, withMaintenance } from './template.js';
 
-export interface TestApp extends RunningServer {}
+export interface TestApp extends RunningServer {
+  /**
+   * Starts another instance on the same database and Redis, as a second server behind a load
+   * balancer would be; only on PostgreSQL (an embedded database belongs to one process).
+   */
+  sibling(): Promise<RunningServer>;
+}
 
 /** A port free on loopback right now, for servers whose URL must be known before they start. */
 export function freePort(): Promise<number> {
@@ -22,11 +28,19 @@ export function freePort(): Promise<number> {
 }
 
 /** A private copy of the demo-seeded template database for one app. */
-async function cloneTemplate(): Promise<{ database: DatabaseHandle; drop: () => Promise<void> }> {
+async function cloneTemplate(): Promise<{
+  database: DatabaseHandle;
+  url: string | null;
+  drop: () => Promise<void>;
+}> {
   const template = inject('template');
   if (template.kind === 'pglite') {
     const loadDataDir = new Blob([readFileSync(template.location)]);
-    return { database: await openDatabase({ kind: 'pglite', loadDataDir }), drop: async () => {} };
+    return {
+      database: await openDatabase({ kind: 'pglite', loadDataDir }),
+      url: null,
+      drop: async () => {},
+    };
   }
   const templateName = databaseNameOf(template.location);
   const name = `${CLONE_PREFIX}${templateName}_${randomUUID().slice(0, 8)}`;
@@ -42,6 +56,7 @@ async function cloneTemplate(): Promise<{ database: DatabaseHandle; drop: () => 
   const url = databaseUrlWithName(template.location, name);
   return {
     database: await openDatabase({ kind: 'postgres', url }),
+    url,
     drop: () =>
       withMaintenance(template.location, async (client) => {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -55,24 +70,35 @@ async function cloneTemplate(): Promise<{ database: DatabaseHandle; drop: () => 
  * prefix of its own so parallel test files do not share rate-limit counters.
  */
 export async function startApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const port = await freePort();
-  const { database, drop } = await cloneTemplate();
-  const config = loadConfig({
+  const { database, url, drop } = await cloneTemplate();
+  // Shared by siblings: the same session cookie is valid on every instance.
+  const shared = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO: '0',
+    SESSION_SECRET: randomUUID() + randomUUID(),
     ...(process.env.REDIS_URL
       ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `trame-test:${randomUUID()}:` }
       : {}),
     ...options.env,
-  });
-  const running = await startServer(config, { database });
+  };
+  const configFor = (port: number) =>
+    loadConfig({ ...shared, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  const running = await startServer(configFor(await freePort()), { database });
+  const siblings: RunningServer[] = [];
   return {
     ...running,
+    async sibling() {
+      if (!url) throw new Error('a second instance needs PostgreSQL (DATABASE_URL)');
+      const sibling = await startServer(configFor(await freePort()), {
+        database: await openDatabase({ kind: 'postgres', url }),
+      });
+      siblings.push(sibling);
+      return sibling;
+    },
     close: async () => {
+      for (const sibling of siblings) await sibling.close();
       await running.close();
       await drop();
     },

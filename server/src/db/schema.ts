@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -403,4 +404,62 @@ export const maquetteVersions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('maquette_versions_contrat_annee_idx').on(t.contratId, t.annee)],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  // node-postgres hands back a Buffer, PGlite a Uint8Array: both are Uint8Array.
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/**
+ * A collaborative document's compacted state: the Yjs update that rebuilds it up to
+ * `compacted_through` (the last log id merged into it). Loading is this state plus the log after it.
+ */
+export const yjsDocuments = pgTable('yjs_documents', {
+  name: text('name').primaryKey(),
+  state: bytea('state').notNull(),
+  compactedThrough: bigint('compacted_through', { mode: 'number' }).notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+/** Every Yjs update, appended in the order the server applied it, until compaction merges it. */
+export const yjsUpdates = pgTable(
+  'yjs_updates',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    update: bytea('update').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('yjs_updates_name_id_idx').on(t.name, t.id)],
+);
+
+/** Named versions of a document ("version signée", "avenant n°1"): a full state, never rewritten. */
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    nom: text('nom').notNull(),
+    state: bytea('state').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('document_versions_name_idx').on(t.name, t.createdAt)],
+);
+
+/** Who contributed to which document on which day, and how many edits: participation counts. */
+export const documentActivity = pgTable(
+  'document_activity',
+  {
+    name: text('name').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    jour: date('jour').notNull(),
+    edits: integer('edits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.userId, t.jour] })],
 );

@@ -122,13 +122,14 @@ export async function inviteMembre(
   return { type: 'invitation', invitation: toInvitation(invitation, inviter.nom) };
 }
 
-export function updateMembre(
+/** A role change alters what the person's open documents allow: live connections are re-checked. */
+export async function updateMembre(
   ctx: AppContext,
   contratId: string,
   userId: string,
   input: z.output<typeof updateMembreSchema>,
 ): Promise<Membre> {
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     await repository.lockMemberships(tx, contratId);
     const current = await repository.findMembre(tx, contratId, userId);
     if (!current) throw new HttpError('not_found');
@@ -142,10 +143,17 @@ export function updateMembre(
     await repository.updateMembership(tx, contratId, userId, input);
     return toMembre((await repository.findMembre(tx, contratId, userId))!);
   });
+  ctx.events.emit('membership', { contratId, userId });
+  return updated;
 }
 
-export function removeMembre(ctx: AppContext, contratId: string, userId: string): Promise<void> {
-  return ctx.db.transaction(async (tx) => {
+/** A removed member is also disconnected from the contract's documents they had open. */
+export async function removeMembre(
+  ctx: AppContext,
+  contratId: string,
+  userId: string,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
     await repository.lockMemberships(tx, contratId);
     const current = await repository.findMembre(tx, contratId, userId);
     if (!current) throw new HttpError('not_found');
@@ -157,6 +165,7 @@ export function removeMembre(ctx: AppContext, contratId: string, userId: string)
     }
     await repository.deleteMembership(tx, contratId, userId);
   });
+  ctx.events.emit('membership', { contratId, userId });
 }
 
 export async function cancelInvitation(

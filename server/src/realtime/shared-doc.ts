@@ -1,0 +1,239 @@
+import type { DocumentAccess } from '@trame/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Logger } from 'pino';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+/** Message types of the y-websocket protocol, as the stock `WebsocketProvider` speaks it. */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Updates that came from another instance through Redis: already stored by that instance. */
+export const REMOTE = Symbol('remote');
+
+export interface Connection {
+  readonly userId: string | null;
+  access: DocumentAccess;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Awareness client ids this connection announced, removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+  /** Updates refused because the connection may not edit. */
+  droppedUpdates: number;
+}
+
+export interface PendingUpdate {
+  update: Uint8Array;
+  userId: string | null;
+  origin: unknown;
+}
+
+export interface SharedDocHooks {
+  /** Stores updates in order; the document applies them only once this resolved. */
+  persist(name: string, updates: PendingUpdate[]): Promise<void>;
+  /** An update or awareness change made here, for the other instances. */
+  publish(name: string, kind: 'update' | 'awareness', payload: Uint8Array): void;
+  /** A connection sent something it may not send, or could not be read. */
+  onViolation(connection: Connection, reason: string): void;
+  logger: Logger;
+  /** Read-only connections are closed after this many refused updates. */
+  maxDroppedUpdates: number;
+}
+
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * One collaborative document held in memory, with the connections editing it. An update from a
+ * client is stored first and applied second: when other clients receive it, it is already in the
+ * database, so nothing anyone has seen can be lost by a crash. Stores are batched, so a burst of
+ * keystrokes costs one insert, and they keep the order in which the document applies them.
+ */
+export class SharedDoc {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  private pending: PendingUpdate[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly hooks: SharedDocHooks,
+  ) {
+    // The server keeps no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update));
+      for (const connection of this.connections) {
+        if (connection !== origin) connection.send(message);
+      }
+      if (origin !== REMOTE) this.hooks.publish(this.name, 'update', update);
+    });
+    this.awareness.on(
+      'update',
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const changed = [...added, ...updated, ...removed];
+        if (origin && typeof origin === 'object' && this.connections.has(origin as Connection)) {
+          const owner = origin as Connection;
+          for (const id of [...added, ...updated]) owner.awarenessIds.add(id);
+          for (const id of removed) owner.awarenessIds.delete(id);
+        }
+        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+        const message = awarenessMessage(update);
+        for (const connection of this.connections) connection.send(message);
+        if (origin !== REMOTE) this.hooks.publish(this.name, 'awareness', update);
+      },
+    );
+  }
+
+  /** Rebuilds the stored state; an entry that cannot be read is skipped and reported. */
+  load(snapshot: Uint8Array | null, log: Uint8Array[]): void {
+    for (const update of [...(snapshot ? [snapshot] : []), ...log]) {
+      try {
+        Y.applyUpdate(this.doc, update, REMOTE);
+      } catch (err) {
+        this.hooks.logger.error({ err, document: this.name }, 'unreadable stored update skipped');
+      }
+    }
+  }
+
+  add(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) {
+      connection.send(
+        awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
+      );
+    }
+  }
+
+  remove(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+  }
+
+  /**
+   * Handles one message from a client. Anything malformed throws: the caller closes that
+   * connection only, and nothing of the message has reached the document.
+   */
+  receive(connection: Connection, message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      this.receiveSync(connection, decoder);
+      return;
+    }
+    if (type === MESSAGE_AWARENESS) {
+      const update = decoding.readVarUint8Array(decoder);
+      // Anonymous readers of a published text are not shown to the editors.
+      if (connection.userId === null) return;
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      return;
+    }
+    if (type === MESSAGE_QUERY_AWARENESS) {
+      const states = [...this.awareness.getStates().keys()];
+      connection.send(
+        awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
+      );
+      return;
+    }
+    throw new Error(`unknown message type ${type}`);
+  }
+
+  private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      connection.send(
+        syncMessage((encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)),
+      );
+      return;
+    }
+    if (
+      syncType !== syncProtocol.messageYjsSyncStep2 &&
+      syncType !== syncProtocol.messageYjsUpdate
+    ) {
+      throw new Error(`unknown sync message ${syncType}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    if (connection.access !== 'edit') {
+      connection.droppedUpdates += 1;
+      if (connection.droppedUpdates >= this.hooks.maxDroppedUpdates) {
+        this.hooks.onViolation(connection, 'read-only connection kept sending updates');
+      }
+      return;
+    }
+    // Reads the whole update (structs, contents, delete set) without applying it: a malformed
+    // one throws here, before anything is stored.
+    Y.decodeUpdate(update);
+    // A client that syncs with nothing new sends an empty update: nothing to store.
+    const news = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(this.doc)));
+    if (news.structs.length === 0 && news.ds.clients.size === 0) return;
+    this.submit({ update, userId: connection.userId, origin: connection });
+  }
+
+  /** Stores then applies an update: from a client, or from the server itself (a restore). */
+  submit(update: PendingUpdate): void {
+    this.pending.push(update);
+    this.flushing ??= this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0);
+        try {
+          await this.hooks.persist(this.name, batch);
+        } catch (err) {
+          // Not stored, so not applied: the editors are disconnected and resend what they have
+          // when they reconnect (the sync protocol exchanges whatever the other side lacks).
+          this.hooks.logger.error({ err, document: this.name }, 'could not store updates');
+          for (const connection of this.connections) connection.close(1011, 'storage failure');
+          continue;
+        }
+        for (const { update, origin } of batch) {
+          try {
+            Y.applyUpdate(this.doc, update, origin);
+          } catch (err) {
+            this.hooks.logger.error({ err, document: this.name }, 'stored update failed to apply');
+          }
+        }
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  /** Resolves once every update received so far is stored and applied. */
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  applyRemote(kind: 'update' | 'awareness', payload: Uint8Array): void {
+    if (kind === 'update') Y.applyUpdate(this.doc, payload, REMOTE);
+    else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
