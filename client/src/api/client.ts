@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: ValidationIssue[] = [],
+    /** The whole answer, for the errors that carry more than `error` (an import's `rapport`). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -47,7 +49,7 @@ async function toApiError(response: Response, locale: Locale): Promise<ApiError>
   const body: unknown = await response.json().catch(() => null);
   if (isErrorBody(body)) {
     const { code, message, details } = body.error;
-    return new ApiError(response.status, code, message, details ?? []);
+    return new ApiError(response.status, code, message, details ?? [], body);
   }
   // A proxy or a crash may answer without the API's error shape: keep a readable message anyway.
   const code = fallbackCode(response.status);
@@ -82,6 +84,8 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: (path: string) => request<void>('DELETE', path),
+  /** Any method, for the answers the shortcuts above do not type (a DELETE returning data). */
+  request,
 };
 
 /** Encodes one path segment (a slug, a token, an id) so user input never changes the route. */

@@ -13,6 +13,9 @@ import { ContratsPage } from '../features/contrats/ContratsPage';
 import { NewContratPage } from '../features/contrats/NewContratPage';
 import { ContratsLiesTab } from '../features/contrats-lies/ContratsLiesTab';
 import { CooperationsTab } from '../features/cooperations/CooperationsTab';
+import { FichePage } from '../features/fiches/FichePage';
+import { FichesTab } from '../features/fiches/FichesTab';
+import { MaquetteTab } from '../features/maquette/MaquetteTab';
 import { MembresTab } from '../features/membres/MembresTab';
 import { OrientationsTab } from '../features/orientations/OrientationsTab';
 import { PerimetreTab } from '../features/perimetre/PerimetreTab';
@@ -48,6 +51,9 @@ export const router = createBrowserRouter([
           { index: true, element: <ApercuTab /> },
           { path: 'perimetre', element: <PerimetreTab /> },
           { path: 'orientations', element: <OrientationsTab /> },
+          { path: 'fiches', element: <FichesTab /> },
+          { path: 'fiches/:ficheId', element: <FichePage /> },
+          { path: 'maquette/:annee?', element: <MaquetteTab /> },
           { path: 'membres', element: <MembresTab /> },
           { path: 'contrats-lies', element: <ContratsLiesTab /> },
           { path: 'cooperations', element: <CooperationsTab /> },

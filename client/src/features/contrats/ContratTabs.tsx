@@ -25,6 +25,8 @@ export function ContratTabs({ context }: { context: ContratContextValue }) {
     { path: '', label: 'sections.apercu' },
     { path: 'perimetre', label: 'sections.perimetre', count: contrat.nombreCommunes },
     { path: 'orientations', label: 'sections.orientations', count: contrat.orientations.length },
+    { path: 'fiches', label: 'sections.fiches' },
+    { path: 'maquette', label: 'sections.maquette', requires: 'maquette.lire' },
     { path: 'membres', label: 'sections.membres', requires: 'membre.lister' },
     { path: 'contrats-lies', label: 'sections.contratsLies', count: contrat.contratsLies.length },
     { path: 'cooperations', label: 'sections.cooperations', count: contrat.cooperations.length },

@@ -1,4 +1,5 @@
 import type { Objectif, Orientation } from '@trame/shared';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
@@ -152,7 +153,7 @@ export function OrientationsTab() {
   );
 }
 
-function dialogTitle(editing: Editing, t: ReturnType<typeof useTranslation>['t']): string {
+function dialogTitle(editing: Editing, t: TFunction): string {
   if (editing.kind === 'orientation') {
     return editing.orientation ? t('orientations.edit') : t('orientations.add');
   }
