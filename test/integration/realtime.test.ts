@@ -1,7 +1,7 @@
 import { can, type Role } from '@trame/shared';
 import { count, eq, sum } from 'drizzle-orm';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { documentActivity, yjsUpdates } from '../../server/src/db/schema.js';
@@ -31,8 +31,10 @@ beforeAll(async () => {
   thouarsaisId = (await people.get('animateur')!.get(contratPath(THOUARSAIS))).body.id;
   projet = `contrat:${thouarsaisId}:projet`;
 });
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
 afterAll(async () => {
-  for (const client of clients) client.destroy();
   await app?.close();
 });
 

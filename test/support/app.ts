@@ -83,9 +83,11 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       : {}),
     ...options.env,
   };
-  const configFor = (port: number) =>
-    loadConfig({ ...shared, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
-  const running = await startServer(configFor(await freePort()), { database });
+  const configFor = (port: number, publicUrl = `http://127.0.0.1:${port}`) =>
+    loadConfig({ ...shared, PORT: String(port), PUBLIC_URL: publicUrl });
+  // A test may fix the port and public URL (an OpenID provider must know the callback first).
+  const port = options.env?.PORT ? Number(options.env.PORT) : await freePort();
+  const running = await startServer(configFor(port, options.env?.PUBLIC_URL), { database });
   const siblings: RunningServer[] = [];
   return {
     ...running,
