@@ -16,6 +16,8 @@ import { rateLimiters, securityHeaders } from './http/security.js';
 import { invitationRoutes } from './membres/routes.js';
 import { httpMetrics } from './ops/metrics.js';
 import { opsRoutes } from './ops/routes.js';
+import { documentRoutes } from './realtime/routes.js';
+import type { SyncServer } from './realtime/sync-server.js';
 
 export const SESSION_COOKIE = 'trame.sid';
 /** JSON bodies are small forms; anything bigger is a mistake or an attack (413). */
@@ -24,7 +26,7 @@ const JSON_BODY_LIMIT = '100kb';
 const IMPORT_BODY_LIMIT = '15mb';
 
 /** The Express application: middleware order here is the request's path through Trame. */
-export function createApp(ctx: AppContext): express.Express {
+export function createApp(ctx: AppContext, sync: SyncServer): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
@@ -71,6 +73,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use('/geo', geoRoutes(ctx.geography));
   api.use('/contrats', contratRoutes(ctx));
   api.use('/fiches', ficheRoutes(ctx));
+  api.use('/documents', documentRoutes(ctx, sync));
   api.use('/invitations', invitationRoutes(ctx, limiters.auth));
   api.use(notFoundHandler);
   app.use('/api/v1', api);

@@ -62,8 +62,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const ctx = await buildContext(config, options);
   await options.prepare?.(ctx);
-  const server = createServer(createApp(ctx));
+  // The sync server shares the HTTP server (websocket upgrades) and serves the API's versions.
+  const server = createServer();
   const sync = attachSyncServer(ctx, server);
+  server.on('request', createApp(ctx, sync));
   ctx.events.on('membership', (change) => sync.membershipChanged(change));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -12,6 +12,7 @@ import {
   BOCAGE_ANIMATEUR,
   contratPath,
   DEMO,
+  expectError,
   THOUARSAIS,
 } from '../support/fixtures/trame.js';
 import { ApiClient, signedIn } from '../support/http.js';
@@ -271,6 +272,100 @@ describe('who may do what with the projet de territoire, from the permission mat
     expect(await storedText(projet)).not.toContain(mark);
     expect(editor.text.toString()).not.toContain(mark);
     expect(can('contrat.lire', context)).toBe(true);
+  });
+});
+
+describe('named versions', () => {
+  const paragraph = (text: string) => {
+    const element = new Y.XmlElement('paragraph');
+    element.insert(0, [new Y.XmlText(text)]);
+    return element;
+  };
+  const plain = (doc: Y.Doc) =>
+    doc
+      .getXmlFragment('default')
+      .toArray()
+      .map((block) => ((block as Y.XmlElement).get(0) as Y.XmlText).toString())
+      .join('\n');
+
+  it('saves, shows, compares and restores a version as a new edit everyone receives live', async () => {
+    const animateur = people.get('animateur')!;
+    const versionsPath = `/api/v1/documents/${encodeURIComponent(projet)}/versions`;
+    const editor = join(projet, 'animateur');
+    const other = join(projet, 'copil');
+    await Promise.all([synced(editor), synced(other)]);
+    const content = editor.doc.getXmlFragment('default');
+    content.delete(0, content.length);
+    content.insert(0, [paragraph('Une centrale solaire citoyenne')]);
+    await until(() => plain(other.doc) === 'Une centrale solaire citoyenne', 'shared');
+
+    const saved = await animateur.post(versionsPath, { nom: 'version signée' });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ nom: 'version signée', auteur: { nom: 'Claire Moreau' } });
+    const listed = await new ApiClient(app.url).get(versionsPath);
+    expect(listed.body.items.map((v: any) => v.id)).toEqual([saved.body.id]);
+
+    const stored = await animateur.get(`${versionsPath}/${saved.body.id}`);
+    const frozen = new Y.Doc();
+    Y.applyUpdate(frozen, Buffer.from(stored.body.state, 'base64'));
+    expect(plain(frozen)).toBe('Une centrale solaire citoyenne');
+
+    const text = (content.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    text.delete(13, 'solaire'.length);
+    text.insert(13, 'éolienne');
+    await until(() => plain(other.doc) === 'Une centrale éolienne citoyenne', 'edited');
+    await until(async () => {
+      const diff = await animateur.get(`${versionsPath}/${saved.body.id}/comparaison`);
+      return diff.body.segments.some((s: any) => s.type === 'ajout' && s.texte === 'éolienne');
+    }, 'comparison');
+    const diff = (await animateur.get(`${versionsPath}/${saved.body.id}/comparaison`)).body;
+    expect(diff.segments).toEqual([
+      { type: 'egal', texte: 'Une centrale ' },
+      { type: 'suppression', texte: 'solaire' },
+      { type: 'ajout', texte: 'éolienne' },
+      { type: 'egal', texte: ' citoyenne' },
+    ]);
+
+    const restored = await animateur.post(`${versionsPath}/${saved.body.id}/restaurer`);
+    expect(restored.status).toBe(200);
+    await until(() => plain(other.doc) === 'Une centrale solaire citoyenne', 'restored live');
+    await until(() => plain(editor.doc) === 'Une centrale solaire citoyenne', 'restored for all');
+    // The frozen version did not move.
+    const again = await animateur.get(`${versionsPath}/${saved.body.id}`);
+    expect(again.body.state).toBe(stored.body.state);
+  });
+
+  it('lets only editors save or restore, and hides the versions of documents one cannot read', async () => {
+    const versionsPath = (name: string) => `/api/v1/documents/${encodeURIComponent(name)}/versions`;
+    expectError(
+      await people.get('habitant')!.post(versionsPath(projet), { nom: 'par un habitant' }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await new ApiClient(app.url).post(versionsPath(projet), { nom: 'anonyme' }),
+      401,
+      'unauthenticated',
+    );
+    expectError(
+      await people.get('animateur')!.post(versionsPath(projet), { nom: '' }),
+      400,
+      'validation_failed',
+    );
+    const bocageId = (await people.get('bocage')!.get(contratPath(BOCAGE))).body.id;
+    const bocageProjet = `contrat:${bocageId}:projet`;
+    expectError(await people.get('habitant')!.get(versionsPath(bocageProjet)), 404, 'not_found');
+    expectError(
+      await new ApiClient(app.url).get(versionsPath(bocageProjet)),
+      401,
+      'unauthenticated',
+    );
+    expect((await people.get('bocage')!.get(versionsPath(bocageProjet))).status).toBe(200);
+    expectError(
+      await people.get('animateur')!.get(versionsPath('pas-un-document')),
+      404,
+      'not_found',
+    );
   });
 });
 

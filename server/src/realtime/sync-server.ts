@@ -33,8 +33,11 @@ export interface SyncServer {
   membershipChanged(change: { contratId: string; userId: string }): void;
   /** Documents held in memory, for tests and metrics. */
   loadedDocuments(): string[];
-  /** The in-memory document (loading it), for the server's own edits such as a restore. */
-  document(name: string): Promise<SharedDoc>;
+  /**
+   * Runs `use` on the in-memory document (loading it if needed), for the server's own reads and
+   * edits such as a named version or a restore; unloaded afterwards if nobody is connected.
+   */
+  withDocument<T>(name: string, use: (doc: SharedDoc) => Promise<T> | T): Promise<T>;
   /** Closes every connection, stores what is pending, and stops. */
   close(): Promise<void>;
 }
@@ -263,7 +266,15 @@ export function attachSyncServer(ctx: AppContext, server: Server): SyncServer {
       fanout?.publishMembership(change);
     },
     loadedDocuments: () => [...documents.keys()],
-    document: open,
+    async withDocument(name, use) {
+      const doc = await open(name);
+      try {
+        await doc.settled();
+        return await use(doc);
+      } finally {
+        if (doc.connections.size === 0) scheduleUnload(name, doc);
+      }
+    },
     async close() {
       closing = true;
       server.off('upgrade', onUpgrade);
