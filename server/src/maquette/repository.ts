@@ -1,5 +1,5 @@
 import type { MaquetteData } from '@trame/shared';
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { fiches, financements, maquetteVersions, orientations, users } from '../db/schema.js';
 
@@ -28,6 +28,11 @@ export async function maquetteInputs(db: Queryable, contratId: string, annee: nu
       ),
     )
     .groupBy(financements.ficheId, financements.source);
+  // Only the fiches that have an amount this year become rows: no need to read the others.
+  const financed = db
+    .selectDistinct({ id: financements.ficheId })
+    .from(financements)
+    .where(and(eq(financements.annee, annee), ne(financements.statut, 'refuse')));
   const rows = await db
     .select({
       ficheId: fiches.id,
@@ -37,7 +42,13 @@ export async function maquetteInputs(db: Queryable, contratId: string, annee: nu
       orientationId: fiches.orientationId,
     })
     .from(fiches)
-    .where(and(eq(fiches.contratId, contratId), ne(fiches.maturite, 'abandonnee')));
+    .where(
+      and(
+        eq(fiches.contratId, contratId),
+        ne(fiches.maturite, 'abandonnee'),
+        inArray(fiches.id, financed),
+      ),
+    );
   const axes = await db
     .select({ id: orientations.id, numero: orientations.numero, titre: orientations.titre })
     .from(orientations)
