@@ -103,6 +103,8 @@ describe('the fiche list', () => {
     expect(costs).toEqual([...costs].sort((a, b) => b - a));
     const ids = new Set([...first.body.items, ...second.body.items].map((f: any) => f.id));
     expect(ids.size).toBe(20);
+    const beyond = await animateur.get(fichesPath('?limit=10&offset=1000'));
+    expect(beyond.body).toEqual({ items: [], total: first.body.total });
     expectError(await animateur.get(fichesPath('?limit=1000')), 400, 'validation_failed');
     expectError(await animateur.get(fichesPath('?maturite=mure')), 400, 'validation_failed');
   });

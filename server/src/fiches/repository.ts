@@ -148,18 +148,26 @@ export async function listFiches(
     );
   }
   const where = and(...conditions);
-  const [counted] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(fiches)
-    .where(where);
+  // The total comes with the page (a window count), so the filters are evaluated once; only a
+  // page past the end needs a count of its own.
   const page = await db
-    .select({ fiche: fiches, porteurNom: users.nom })
+    .select({
+      fiche: fiches,
+      porteurNom: users.nom,
+      total: sql<number>`(count(*) over ())::int`,
+    })
     .from(fiches)
     .leftJoin(users, eq(users.id, fiches.porteurId))
     .where(where)
     .orderBy(...orderBy(query.sort))
     .limit(query.limit)
     .offset(query.offset);
+  const total =
+    page[0]?.total ??
+    (query.offset === 0
+      ? 0
+      : ((await db.select({ total: sql<number>`count(*)::int` }).from(fiches).where(where))[0]
+          ?.total ?? 0));
   const plans = await planTotals(
     db,
     page.map((row) => row.fiche.id),
@@ -170,7 +178,7 @@ export async function listFiches(
       porteurNom,
       plan: plans.get(fiche.id) ?? { acquis: 0, sollicite: 0, refuse: 0 },
     })),
-    total: counted?.total ?? 0,
+    total,
   };
 }
 
