@@ -329,6 +329,7 @@ async function checkReferences(
   if (issues.length > 0) throw new HttpError('validation_failed', {}, issues);
 }
 
+/** The schema's fields are named and typed as the table's columns: only TypeScript needs telling. */
 function toColumns(fields: Partial<FicheFields>): Partial<repository.NewFiche> {
   return fields as Partial<repository.NewFiche>;
 }
@@ -374,7 +375,11 @@ export function createFiche(
   });
 }
 
-/** Creates many fiches at once, all or none: what an import does. */
+/**
+ * Creates many fiches at once, all or none: what an import does. Every imported fiche starts as a
+ * fiche projet, whatever the file says: it becomes an action only by promotion, once its plan de
+ * financement exists (an import carries none).
+ */
 export function createFiches(
   db: Database,
   contrat: ContratRow,
