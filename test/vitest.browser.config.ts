@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     pool: 'forks',
+    // A page on a busy machine takes more than the one-second default to settle.
+    expect: { poll: { timeout: 15_000 } },
     fileParallelism: false,
   },
 });

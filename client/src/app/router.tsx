@@ -19,6 +19,7 @@ import { MaquetteTab } from '../features/maquette/MaquetteTab';
 import { MembresTab } from '../features/membres/MembresTab';
 import { OrientationsTab } from '../features/orientations/OrientationsTab';
 import { PerimetreTab } from '../features/perimetre/PerimetreTab';
+import { ProjetTab } from '../features/projet/ProjetTab';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
         element: <ContratLayout />,
         children: [
           { index: true, element: <ApercuTab /> },
+          { path: 'projet', element: <ProjetTab /> },
           { path: 'perimetre', element: <PerimetreTab /> },
           { path: 'orientations', element: <OrientationsTab /> },
           { path: 'fiches', element: <FichesTab /> },

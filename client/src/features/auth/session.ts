@@ -3,6 +3,7 @@ import type { Locale, Me } from '@trame/shared';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../../api/auth';
 import { isApiError } from '../../api/client';
+import { clearOfflineCopies } from '../../editor/offline';
 import { storeLocale } from '../../i18n/locale';
 
 export const ME_KEY = ['me'] as const;
@@ -44,6 +45,10 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: authApi.logout,
+    // The documents' offline copies must not stay behind for the next person on this browser.
+    // Only once the server has ended the session: the network is there, so the editors have
+    // (almost always) sent what was written offline; a failed sign-out keeps the copies.
+    onSuccess: () => void clearOfflineCopies(),
     onSettled: () => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth-config' });
       queryClient.setQueryData(ME_KEY, null);

@@ -23,6 +23,7 @@ export function ContratTabs({ context }: { context: ContratContextValue }) {
   const { contrat, allowed } = context;
   const sections: Section[] = [
     { path: '', label: 'sections.apercu' },
+    { path: 'projet', label: 'sections.projet' },
     { path: 'perimetre', label: 'sections.perimetre', count: contrat.nombreCommunes },
     { path: 'orientations', label: 'sections.orientations', count: contrat.orientations.length },
     { path: 'fiches', label: 'sections.fiches' },

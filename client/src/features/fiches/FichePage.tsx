@@ -19,6 +19,7 @@ import { IndicateursSection } from './page/IndicateursSection';
 import { IsoSection } from './page/IsoSection';
 import { OddSection } from './page/OddSection';
 import { PublicationSection } from './page/PublicationSection';
+import { RecitSection } from './page/RecitSection';
 import { TerritoireSection } from './page/TerritoireSection';
 import { useFiche } from './queries';
 
@@ -70,6 +71,7 @@ function FicheContent({ fiche }: { fiche: Fiche }) {
       <div className="fiche__layout">
         <div className="fiche__sections">
           <DescriptionSection fiche={fiche} />
+          <RecitSection fiche={fiche} />
           <TerritoireSection fiche={fiche} />
           <CalendrierSection fiche={fiche} />
           <FinancementSection fiche={fiche} />

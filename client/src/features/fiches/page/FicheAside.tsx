@@ -4,6 +4,7 @@ import { useFormat } from '../../../i18n/format';
 
 const SECTIONS = [
   ['description', 'fiche.sectionDescription'],
+  ['recit', 'recit.title'],
   ['territoire', 'fiche.sectionTerritoire'],
   ['calendrier', 'fiche.sectionCalendrier'],
   ['financement', 'fiche.sectionFinancement'],
