@@ -112,6 +112,22 @@ describe('live co-editing over the y-websocket protocol', () => {
     );
   });
 
+  it('shows presence to members only: an anonymous reader gets the text, not the names', async () => {
+    const editor = join(projet, 'animateur');
+    const member = join(projet, 'habitant');
+    const visitor = join(projet);
+    await Promise.all([synced(editor), synced(member), synced(visitor)]);
+    editor.provider.awareness.setLocalStateField('user', { name: 'Claire Moreau' });
+    const named = (client: YClient) =>
+      [...client.provider.awareness.getStates().values()].some(
+        (state) => state.user?.name === 'Claire Moreau',
+      );
+    await until(() => named(member), 'presence for a member');
+    editor.text.insert(editor.text.length, ' Présence.');
+    await until(() => visitor.text.toString().endsWith('Présence.'), 'text for the visitor');
+    expect(named(visitor)).toBe(false);
+  });
+
   it('gives a read-only reader the text, but its edits reach neither the others nor the database', async () => {
     const editor = join(projet, 'animateur');
     const reader = join(projet, undefined, { reconnect: false });

@@ -43,6 +43,14 @@ export interface SharedDocHooks {
   maxDroppedUpdates: number;
 }
 
+/**
+ * Presence carries the editors' names: an anonymous reader of a published text (who may not list
+ * the members) neither sees it nor appears in it.
+ */
+function seesPresence(connection: Connection): boolean {
+  return connection.userId !== null;
+}
+
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -97,7 +105,9 @@ export class SharedDoc {
         }
         const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
         const message = awarenessMessage(update);
-        for (const connection of this.connections) connection.send(message);
+        for (const connection of this.connections) {
+          if (seesPresence(connection)) connection.send(message);
+        }
         if (origin !== REMOTE) this.hooks.publish(this.name, 'awareness', update);
       },
     );
@@ -118,7 +128,7 @@ export class SharedDoc {
     this.connections.add(connection);
     connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
     const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) {
+    if (states.length > 0 && seesPresence(connection)) {
       connection.send(
         awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
       );
@@ -149,6 +159,7 @@ export class SharedDoc {
       return;
     }
     if (type === MESSAGE_QUERY_AWARENESS) {
+      if (!seesPresence(connection)) return;
       const states = [...this.awareness.getStates().keys()];
       connection.send(
         awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
