@@ -38,6 +38,9 @@ export async function buildContext(
 ): Promise<AppContext> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const database = options.database ?? (await openDatabase(config.database));
+  database.onConnectionLost((err) =>
+    logger.warn({ err }, 'database connection lost; the next query opens a new one'),
+  );
   const redis = config.redis
     ? new Redis(config.redis.url, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
     : null;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app.js';
 import { ApiClient } from '../support/http.js';
@@ -31,6 +32,23 @@ describe('operations endpoints', () => {
       await doomed.close();
     }
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'keeps serving when PostgreSQL ends its idle connections (restart, failover)',
+    async () => {
+      const client = new ApiClient(app.url);
+      // Several requests at once leave several idle connections in the pool.
+      await Promise.all(Array.from({ length: 5 }, () => client.get('/readyz')));
+      await app.ctx.db.execute(
+        sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const ready = await client.get('/readyz');
+      expect(ready.status).toBe(200);
+      expect(ready.body.checks.database).toBe('ok');
+    },
+  );
 
   it('serves Prometheus metrics to whoever holds the token', async () => {
     const client = new ApiClient(app.url);

@@ -29,6 +29,12 @@ export interface DatabaseHandle {
   kind: DatabaseOptions['kind'];
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Called when the server drops an idle pooled connection (restart, failover, an administrator
+   * ending sessions). The pool opens a new one on the next query; without a listener the error
+   * would crash the process.
+   */
+  onConnectionLost(listener: (err: Error) => void): void;
   /** PGlite only: a tarball of the whole cluster (used to clone a migrated test template). */
   dump?(): Promise<Blob>;
 }
@@ -58,10 +64,15 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = drizzle(pool, { schema }) as unknown as Database;
+  let connectionLost = (err: Error) => process.emitWarning(`database connection lost: ${err}`);
+  pool.on('error', (err) => connectionLost(err));
   let closing: Promise<void> | undefined;
   return {
     db,
     kind: 'postgres',
+    onConnectionLost: (listener) => {
+      connectionLost = listener;
+    },
     ping: async () => {
       await db.execute(sql`SELECT 1`);
     },
@@ -100,6 +111,8 @@ async function openPglite(options: {
       closed = true;
       await client.close();
     },
+    // In-process: there is no connection to lose.
+    onConnectionLost: () => {},
     dump: () => client.dumpDataDir('none'),
   };
 }
