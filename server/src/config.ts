@@ -49,6 +49,11 @@ const envSchema = z.object({
   YJS_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
   /** Updates a read-only connection may send (they are dropped) before it is closed. */
   YJS_MAX_DROPPED_UPDATES: z.coerce.number().int().min(1).default(20),
+  /**
+   * Updates of one document waiting to be stored beyond which the server stops reading that
+   * document's sockets until the queue has halved (overload pushes back on the clients).
+   */
+  YJS_MAX_PENDING_UPDATES: z.coerce.number().int().min(1).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().optional(),
 });
@@ -75,6 +80,7 @@ export interface Config {
     unloadAfterMs: number;
     compactAfter: number;
     maxDroppedUpdates: number;
+    maxPendingUpdates: number;
   };
   mail: { smtpUrl: string | null; from: string };
   oidc: OidcConfig | null;
@@ -135,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       unloadAfterMs: e.YJS_UNLOAD_AFTER_MS,
       compactAfter: e.YJS_COMPACT_AFTER,
       maxDroppedUpdates: e.YJS_MAX_DROPPED_UPDATES,
+      maxPendingUpdates: e.YJS_MAX_PENDING_UPDATES,
     },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     oidc:

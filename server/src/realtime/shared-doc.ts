@@ -13,12 +13,24 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 
 /** Updates that came from another instance through Redis: already stored by that instance. */
 export const REMOTE = Symbol('remote');
+/** A batch of updates from several connections, relayed to every connection as one message. */
+const MERGED = Symbol('merged');
+
+/**
+ * A stored batch holds at most this many updates and bytes (a single larger update goes alone):
+ * one statement per batch must stay well within PostgreSQL's parameter limit and a sane size.
+ */
+const MAX_BATCH_UPDATES = 1_000;
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface Connection {
   readonly userId: string | null;
   access: DocumentAccess;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Stops and restarts reading from the socket, while the document's store queue is full. */
+  pause(): void;
+  resume(): void;
   /** Awareness client ids this connection announced, removed when it leaves. */
   readonly awarenessIds: Set<number>;
   /** Updates refused because the connection may not edit. */
@@ -34,6 +46,8 @@ export interface PendingUpdate {
 export interface SharedDocHooks {
   /** Stores updates in order; the document applies them only once this resolved. */
   persist(name: string, updates: PendingUpdate[]): Promise<void>;
+  /** A batch was stored and applied; `logEntries` counts it. */
+  stored(doc: SharedDoc): void;
   /** An update or awareness change made here, for the other instances. */
   publish(name: string, kind: 'update' | 'awareness', payload: Uint8Array): void;
   /** A connection sent something it may not send, or could not be read. */
@@ -41,6 +55,11 @@ export interface SharedDocHooks {
   logger: Logger;
   /** Read-only connections are closed after this many refused updates. */
   maxDroppedUpdates: number;
+  /**
+   * Updates waiting to be stored beyond which the document stops reading its sockets: under
+   * overload the backlog stays in the clients' sockets instead of growing in memory.
+   */
+  maxPendingUpdates: number;
 }
 
 /**
@@ -68,8 +87,10 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
 /**
  * One collaborative document held in memory, with the connections editing it. An update from a
  * client is stored first and applied second: when other clients receive it, it is already in the
- * database, so nothing anyone has seen can be lost by a crash. Stores are batched, so a burst of
- * keystrokes costs one insert, and they keep the order in which the document applies them.
+ * database, so nothing anyone has seen can be lost by a crash. Updates that arrive while a batch
+ * is being stored form the next batch: it costs one statement, and it is applied and relayed as
+ * one merged update, so under load each connection receives one message per batch instead of one
+ * per keystroke of every other editor.
  */
 export class SharedDoc {
   readonly doc = new Y.Doc();
@@ -77,6 +98,9 @@ export class SharedDoc {
   readonly connections = new Set<Connection>();
   private pending: PendingUpdate[] = [];
   private flushing: Promise<void> | null = null;
+  private paused = false;
+  /** Log entries stored after the snapshot, as far as this instance knows: compaction reads it. */
+  logEntries = 0;
 
   constructor(
     readonly name: string,
@@ -122,10 +146,28 @@ export class SharedDoc {
         this.hooks.logger.error({ err, document: this.name }, 'unreadable stored update skipped');
       }
     }
+    this.logEntries = log.length;
+  }
+
+  /**
+   * The document's state including stored log entries, for compaction. Entries this instance has
+   * not applied yet (stored by another instance, still on their way through Redis) are applied
+   * now: they are stored, so relaying them early is safe.
+   */
+  stateWith(log: Uint8Array[]): Uint8Array {
+    for (const update of log) {
+      try {
+        Y.applyUpdate(this.doc, update, REMOTE);
+      } catch (err) {
+        this.hooks.logger.error({ err, document: this.name }, 'unreadable stored update skipped');
+      }
+    }
+    return Y.encodeStateAsUpdate(this.doc);
   }
 
   add(connection: Connection): void {
     this.connections.add(connection);
+    if (this.paused) connection.pause();
     connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0 && seesPresence(connection)) {
@@ -194,23 +236,31 @@ export class SharedDoc {
     }
     // Reads the whole update (structs, contents, delete set) without applying it: a malformed
     // one throws here, before anything is stored.
-    Y.decodeUpdate(update);
-    // A client that syncs with nothing new sends an empty update: nothing to store.
-    const news = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(this.doc)));
-    if (news.structs.length === 0 && news.ds.clients.size === 0) return;
+    const decoded = Y.decodeUpdate(update);
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    // A client that (re)connects answers the server's state vector with everything the server
+    // lacks, often nothing new: only that answer is worth comparing with the document.
+    if (syncType === syncProtocol.messageYjsSyncStep2) {
+      const news = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(this.doc)));
+      if (news.structs.length === 0 && news.ds.clients.size === 0) return;
+    }
     this.submit({ update, userId: connection.userId, origin: connection });
   }
 
   /** Stores then applies an update: from a client, or from the server itself (a restore). */
   submit(update: PendingUpdate): void {
     this.pending.push(update);
+    if (!this.paused && this.pending.length >= this.hooks.maxPendingUpdates) {
+      this.paused = true;
+      for (const connection of this.connections) connection.pause();
+    }
     this.flushing ??= this.flush();
   }
 
   private async flush(): Promise<void> {
     try {
       while (this.pending.length > 0) {
-        const batch = this.pending.splice(0);
+        const batch = this.nextBatch();
         try {
           await this.hooks.persist(this.name, batch);
         } catch (err) {
@@ -219,17 +269,60 @@ export class SharedDoc {
           this.hooks.logger.error({ err, document: this.name }, 'could not store updates');
           for (const connection of this.connections) connection.close(1011, 'storage failure');
           continue;
+        } finally {
+          this.resumeIfDrained();
         }
-        for (const { update, origin } of batch) {
-          try {
-            Y.applyUpdate(this.doc, update, origin);
-          } catch (err) {
-            this.hooks.logger.error({ err, document: this.name }, 'stored update failed to apply');
-          }
-        }
+        this.logEntries += batch.length;
+        this.apply(batch);
+        this.hooks.stored(this);
       }
     } finally {
       this.flushing = null;
+    }
+  }
+
+  private nextBatch(): PendingUpdate[] {
+    let count = 0;
+    let bytes = 0;
+    for (const { update } of this.pending) {
+      if (count === MAX_BATCH_UPDATES || (count > 0 && bytes + update.length > MAX_BATCH_BYTES)) {
+        break;
+      }
+      count += 1;
+      bytes += update.length;
+    }
+    return this.pending.splice(0, count);
+  }
+
+  private resumeIfDrained(): void {
+    if (!this.paused || this.pending.length >= this.hooks.maxPendingUpdates / 2) return;
+    this.paused = false;
+    for (const connection of this.connections) connection.resume();
+  }
+
+  /**
+   * Applies a stored batch as one update, relayed to every connection but its sender when the
+   * whole batch comes from one connection, and to every connection when it mixes several
+   * (a sender ignores its own edits coming back, as Yjs does with anything it already has).
+   */
+  private apply(batch: PendingUpdate[]): void {
+    const origins = new Set(batch.map((pending) => pending.origin));
+    const origin = origins.size === 1 ? batch[0]!.origin : MERGED;
+    try {
+      const update =
+        batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+      Y.applyUpdate(this.doc, update, origin);
+      return;
+    } catch (err) {
+      this.hooks.logger.error({ err, document: this.name }, 'stored batch failed to apply whole');
+    }
+    // Applying again what did apply changes nothing, so one bad update costs only itself.
+    for (const { update, origin } of batch) {
+      try {
+        Y.applyUpdate(this.doc, update, origin);
+      } catch (err) {
+        this.hooks.logger.error({ err, document: this.name }, 'stored update failed to apply');
+      }
     }
   }
 

@@ -7,7 +7,7 @@ import { findUserById } from '../auth/users-repository.js';
 import type { AppContext } from '../context.js';
 import { documentAccess } from './access.js';
 import { type Fanout, redisFanout } from './fanout.js';
-import { appendUpdates, compact, loadDocument, logLength } from './persistence.js';
+import { appendUpdates, compact, loadDocument } from './persistence.js';
 import { sessionIdFromCookie } from './session-cookie.js';
 import { type Connection, SharedDoc } from './shared-doc.js';
 
@@ -76,12 +76,22 @@ export function attachSyncServer(ctx: AppContext, server: Server): SyncServer {
       })
     : null;
 
-  function maybeCompact(name: string) {
-    if (compacting.has(name)) return;
+  /**
+   * Compacts in the background once the log is long enough, and again if it grew past the limit
+   * while compacting. Each instance counts the entries it stored: with several instances the log
+   * may reach a few times the limit before one of them compacts it all.
+   */
+  function maybeCompact(doc: SharedDoc) {
+    const { name } = doc;
+    if (compacting.has(name) || doc.logEntries < realtime.compactAfter) return;
     compacting.add(name);
     void (async () => {
       try {
-        if ((await logLength(ctx.db, name)) >= realtime.compactAfter) await compact(ctx.db, name);
+        while (doc.logEntries >= realtime.compactAfter) {
+          const merged = await compact(ctx.db, name, (_snapshot, log) => doc.stateWith(log));
+          doc.logEntries = Math.max(0, doc.logEntries - merged);
+          if (merged === 0) doc.logEntries = 0;
+        }
       } catch (err) {
         logger.warn({ err, document: name }, 'compaction failed; the log is kept');
       } finally {
@@ -97,14 +107,14 @@ export function attachSyncServer(ctx: AppContext, server: Server): SyncServer {
       const doc = new SharedDoc(name, {
         logger,
         maxDroppedUpdates: realtime.maxDroppedUpdates,
-        persist: async (docName, updates) => {
-          await appendUpdates(
+        maxPendingUpdates: realtime.maxPendingUpdates,
+        persist: (docName, updates) =>
+          appendUpdates(
             ctx.db,
             docName,
             updates.map(({ update, userId }) => ({ update, userId })),
-          );
-          maybeCompact(docName);
-        },
+          ),
+        stored: maybeCompact,
         publish: (docName, kind, payload) => fanout?.publish(docName, kind, payload),
         onViolation: (connection, reason) => {
           logger.warn({ document: name, userId: connection.userId }, reason);
@@ -210,6 +220,8 @@ export function attachSyncServer(ctx: AppContext, server: Server): SyncServer {
       close(code, reason) {
         socket.close(code, reason);
       },
+      pause: () => socket.pause(),
+      resume: () => socket.resume(),
     };
     socket.on('message', (data: RawData, isBinary) => {
       try {
