@@ -30,6 +30,11 @@ export const ERRORS = {
     fr: 'Fichier illisible : {reason}',
     en: 'Unreadable file: {reason}',
   },
+  comptage_non_autorise: {
+    status: 400,
+    fr: 'Le comptage par catégorie est réservé aux réunions publiques : nommez les participants.',
+    en: 'Counting per category is only for public meetings: name the participants.',
+  },
   malformed_request: {
     status: 400,
     fr: 'La requête est mal formée (adresse ou en-têtes illisibles).',
@@ -97,6 +102,11 @@ export const ERRORS = {
     status: 409,
     fr: 'Cette fiche est déjà une fiche action.',
     en: 'This sheet is already an action sheet.',
+  },
+  phase_has_evenements: {
+    status: 409,
+    fr: 'Cette phase contient des événements : déplacez-les ou supprimez-les d’abord.',
+    en: 'This phase holds events: move or delete them first.',
   },
   source_exists: {
     status: 409,

@@ -35,7 +35,18 @@ describe('permission matrix', () => {
 
   it('never lets the public change anything', () => {
     const allowed = allowedActions({ role: null, publie: true });
-    expect(allowed).toEqual(['contrat.lire']);
+    expect(allowed).toEqual(['contrat.lire', 'participation.lire']);
+  });
+
+  it('shows who attended an event by name only to the committees, never to the public', () => {
+    for (const role of ['animateur', 'copil', 'cotech'] as const) {
+      expect(can('presence.lire', { role, publie: true })).toBe(true);
+    }
+    for (const role of ['partenaire', 'habitant', null] as const) {
+      expect(can('presence.lire', { role, publie: true })).toBe(false);
+      expect(can('participation.lire', { role, publie: true })).toBe(true);
+    }
+    expect(can('participation.lire', { role: null, publie: false })).toBe(false);
   });
 
   it('lets admins and animateurs open a contract, nobody else', () => {

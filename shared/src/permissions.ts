@@ -58,6 +58,22 @@ export const PERMISSIONS = {
   'maquette.lire': { animateur: 'oui', copil: 'oui', cotech: 'oui', partenaire: 'oui' },
   /** The steering committee validates a maquette at a date, which freezes it as a version. */
   'maquette.valider': { animateur: 'oui', copil: 'oui' },
+  /**
+   * The phases, the events and the participation report: counts only, never a name, so residents
+   * read them on the portal once the contract is published.
+   */
+  'participation.lire': {
+    animateur: 'oui',
+    copil: 'oui',
+    cotech: 'oui',
+    partenaire: 'oui',
+    habitant: 'oui',
+    public: 'si_publie',
+  },
+  /** Who came to an event, by name: the committees that run the contract. */
+  'presence.lire': { animateur: 'oui', copil: 'oui', cotech: 'oui' },
+  /** Phases (dates, order, what is open, the current one), events and their attendance. */
+  'participation.gerer': { animateur: 'oui' },
 } as const satisfies Record<string, Partial<Record<Audience, Grant>>>;
 
 export type Action = keyof typeof PERMISSIONS;

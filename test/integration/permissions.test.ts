@@ -72,7 +72,7 @@ const AUDIENCES: Audience[] = [
 ];
 
 interface Attempt {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
   /** On success: checks the answer and what the animateur now reads. */
@@ -919,22 +919,291 @@ const ROUTES: RouteCase[] = [
   },
 ];
 
-const ALL_ROUTES = [...ROUTES, ...FICHE_ROUTES];
+/** Participation: phases, events, attendance and the report. */
+const phaseOfDemo = async (type: string) =>
+  (await admin.get(p('/phases'))).body.items.find((x: any) => x.type === type);
+const newPhase = (n: number) => created(p('/phases'), { type: 'pilotage', libelle: `Phase ${n}` });
+const newEvenement = async (n: number) =>
+  created(p('/evenements'), {
+    phaseId: (await phaseOfDemo('evaluation')).id,
+    type: 'atelier',
+    titre: `Atelier ${n}`,
+    date: '2026-10-15',
+  });
+const adminEvenements = async () => (await admin.get(p('/evenements'))).body.items;
+
+const PARTICIPATION_ROUTES: RouteCase[] = [
+  {
+    action: 'participation.lire',
+    route: 'GET /contrats/:id/phases',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/phases'),
+      verify: (reply) => {
+        expect(reply.body.items.map((x: any) => x.type)).toEqual([
+          'elaboration',
+          'concertation',
+          'mise_en_oeuvre',
+          'montage_operationnel',
+          'evaluation',
+        ]);
+        expect(reply.body.courante.mode).toBe('automatique');
+      },
+    }),
+  },
+  {
+    action: 'participation.lire',
+    route: 'GET /contrats/:id/evenements',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/evenements'),
+      verify: (reply) => {
+        expect(reply.body.total).toBe(4);
+        expect(reply.body.items[0]).toMatchObject({
+          titre: 'Réunion publique de lancement de la concertation',
+          presents: { nommes: 2, comptes: 88 },
+        });
+        // Counts only: the names are read with the attendance.
+        expect(reply.body.items[0]).not.toHaveProperty('participants');
+      },
+    }),
+  },
+  {
+    action: 'participation.lire',
+    route: 'GET /contrats/:id/participation',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/participation'),
+      verify: (reply) => {
+        expect(reply.body.phases.slice(0, 5).map((x: any) => x.evenements)).toEqual([
+          0, 2, 1, 0, 1,
+        ]);
+        expect(reply.body.total).toMatchObject({ evenements: 4, presentsComptes: 88 });
+      },
+    }),
+  },
+  {
+    action: 'participation.lire',
+    route: 'GET /contrats/:id/participation/export',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/participation/export?format=csv'),
+      verify: (reply) => {
+        expect(reply.headers.get('content-type')).toContain('text/csv');
+        expect(String(reply.body)).toContain('Ensemble du contrat;;;Toutes catégories;4;');
+      },
+    }),
+  },
+  {
+    action: 'presence.lire',
+    route: 'GET /contrats/:id/evenements/:evenementId/presences',
+    status: 200,
+    prepare: async () => {
+      const atelier = (await adminEvenements()).find((e: any) => e.type === 'atelier');
+      return {
+        method: 'GET',
+        path: p(`/evenements/${atelier.id}/presences`),
+        verify: (reply) => {
+          expect(reply.body.participants.map((x: any) => x.nom)).toEqual([
+            'Claire Moreau',
+            'Bernard Giraud',
+            'Karim Benali',
+            'Jeanne Martin',
+            'Paul Renaud',
+            'Lucie Fournier',
+          ]);
+        },
+      };
+    },
+  },
+  {
+    action: 'participation.gerer',
+    route: 'POST /contrats/:id/phases',
+    status: 201,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/phases'),
+      body: { type: 'animation', libelle: `Animation ${n}`, dateDebut: '2022-01-01' },
+      verify: async (reply) => {
+        expect(reply.body).toMatchObject({ type: 'animation', ordre: 6 });
+        const listed = (await admin.get(p('/phases'))).body.items;
+        expect(listed.map((x: any) => x.id)).toContain(reply.body.id);
+      },
+      cleanup: async (reply) => {
+        if (reply.status === 201) await remove(p(`/phases/${reply.body.id}`));
+      },
+    }),
+  },
+  {
+    action: 'participation.gerer',
+    route: 'PATCH /contrats/:id/phases/:phaseId',
+    status: 200,
+    prepare: async (n) => {
+      const phase = await newPhase(n);
+      return {
+        method: 'PATCH',
+        path: p(`/phases/${phase.id}`),
+        body: { libelle: `Phase renommée ${n}`, ordre: 1, commentaires: true },
+        verify: async () => {
+          const first = (await admin.get(p('/phases'))).body.items[0];
+          expect(first).toMatchObject({
+            id: phase.id,
+            libelle: `Phase renommée ${n}`,
+            commentaires: true,
+          });
+        },
+        cleanup: () => remove(p(`/phases/${phase.id}`)),
+      };
+    },
+  },
+  {
+    action: 'participation.gerer',
+    route: 'DELETE /contrats/:id/phases/:phaseId',
+    status: 204,
+    prepare: async (n) => {
+      const phase = await newPhase(n);
+      return {
+        method: 'DELETE',
+        path: p(`/phases/${phase.id}`),
+        verify: async () => {
+          const listed = (await admin.get(p('/phases'))).body.items;
+          expect(listed.map((x: any) => x.id)).not.toContain(phase.id);
+        },
+        cleanup: () => remove(p(`/phases/${phase.id}`)),
+      };
+    },
+  },
+  {
+    action: 'participation.gerer',
+    route: 'PUT /contrats/:id/phase-courante',
+    status: 200,
+    prepare: async () => {
+      const concertation = await phaseOfDemo('concertation');
+      return {
+        method: 'PUT',
+        path: p('/phase-courante'),
+        body: { phaseId: concertation.id },
+        verify: async () => {
+          expect((await admin.get(p('/phases'))).body.courante).toEqual({
+            phaseId: concertation.id,
+            mode: 'manuelle',
+          });
+        },
+        cleanup: async () => {
+          const reply = await admin.request('PUT', p('/phase-courante'), { phaseId: null });
+          expect(reply.body.courante.mode).toBe('automatique');
+        },
+      };
+    },
+  },
+  {
+    action: 'participation.gerer',
+    route: 'POST /contrats/:id/evenements',
+    status: 201,
+    prepare: async (n) => {
+      const phase = await phaseOfDemo('evaluation');
+      return {
+        method: 'POST',
+        path: p('/evenements'),
+        body: { phaseId: phase.id, type: 'visite', titre: `Visite ${n}`, date: '2026-10-01' },
+        verify: async (reply) => {
+          expect((await adminEvenements()).map((e: any) => e.id)).toContain(reply.body.id);
+        },
+        cleanup: async (reply) => {
+          if (reply.status === 201) await remove(p(`/evenements/${reply.body.id}`));
+        },
+      };
+    },
+  },
+  {
+    action: 'participation.gerer',
+    route: 'PATCH /contrats/:id/evenements/:evenementId',
+    status: 200,
+    prepare: async (n) => {
+      const evenement = await newEvenement(n);
+      return {
+        method: 'PATCH',
+        path: p(`/evenements/${evenement.id}`),
+        body: { lieu: `Salle ${n}` },
+        verify: async () => {
+          const found = (await adminEvenements()).find((e: any) => e.id === evenement.id);
+          expect(found.lieu).toBe(`Salle ${n}`);
+        },
+        cleanup: () => remove(p(`/evenements/${evenement.id}`)),
+      };
+    },
+  },
+  {
+    action: 'participation.gerer',
+    route: 'DELETE /contrats/:id/evenements/:evenementId',
+    status: 204,
+    prepare: async (n) => {
+      const evenement = await newEvenement(n);
+      return {
+        method: 'DELETE',
+        path: p(`/evenements/${evenement.id}`),
+        verify: async () => {
+          expect((await adminEvenements()).map((e: any) => e.id)).not.toContain(evenement.id);
+        },
+        cleanup: () => remove(p(`/evenements/${evenement.id}`)),
+      };
+    },
+  },
+  {
+    action: 'participation.gerer',
+    route: 'PUT /contrats/:id/evenements/:evenementId/presences',
+    status: 200,
+    prepare: async (n) => {
+      const evenement = await newEvenement(n);
+      return {
+        method: 'PUT',
+        path: p(`/evenements/${evenement.id}/presences`),
+        body: { participants: [{ nom: `Invitée ${n}`, categorie: 'habitant' }] },
+        verify: async () => {
+          const read = await admin.get(p(`/evenements/${evenement.id}/presences`));
+          expect(read.body.participants).toEqual([
+            { userId: null, nom: `Invitée ${n}`, categorie: 'habitant' },
+          ]);
+        },
+        cleanup: () => remove(p(`/evenements/${evenement.id}`)),
+      };
+    },
+  },
+];
+
+const ALL_ROUTES = [...ROUTES, ...FICHE_ROUTES, ...PARTICIPATION_ROUTES];
 
 /** Everything a member can see of the contract, in a stable order, to prove nothing changed. */
 async function snapshot() {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  const [contrat, membres, invitations, fiches, sources, maquettes] = await Promise.all([
-    admin.get(p()),
-    admin.get(p('/membres')),
-    admin.get(p('/invitations')),
-    admin.get(p('/fiches?limit=200')),
-    admin.get(p('/sources')),
-    admin.get(p('/maquettes')),
-  ]);
-  expect([contrat, membres, invitations, fiches, sources, maquettes].map((r) => r.status)).toEqual([
-    200, 200, 200, 200, 200, 200,
-  ]);
+  const [contrat, membres, invitations, fiches, sources, maquettes, phases, evenements, rapport] =
+    await Promise.all([
+      admin.get(p()),
+      admin.get(p('/membres')),
+      admin.get(p('/invitations')),
+      admin.get(p('/fiches?limit=200')),
+      admin.get(p('/sources')),
+      admin.get(p('/maquettes')),
+      admin.get(p('/phases')),
+      admin.get(p('/evenements')),
+      admin.get(p('/participation')),
+    ]);
+  const all = [
+    contrat,
+    membres,
+    invitations,
+    fiches,
+    sources,
+    maquettes,
+    phases,
+    evenements,
+    rapport,
+  ];
+  expect(all.map((r) => r.status)).toEqual(all.map(() => 200));
   const view = contrat.body;
   return {
     ...view,
@@ -946,6 +1215,15 @@ async function snapshot() {
     fiches: fiches.body,
     sources: sources.body,
     maquettes: maquettes.body,
+    phases: phases.body,
+    evenements: evenements.body,
+    // The attendance of every event, names included, and the report without its timestamp.
+    presences: await Promise.all(
+      evenements.body.items.map(
+        async (e: any) => (await admin.get(p(`/evenements/${e.id}/presences`))).body,
+      ),
+    ),
+    rapport: { ...rapport.body, genereLe: null },
   };
 }
 

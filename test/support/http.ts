@@ -63,7 +63,11 @@ export class ApiClient {
   /** A file download: the raw bytes, not decoded as text. */
   async download(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
     const response = await fetch(new URL(path, this.baseUrl), {
-      headers: { origin: this.baseUrl, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: {
+        origin: this.baseUrl,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...this.defaults,
+      },
     });
     return {
       status: response.status,

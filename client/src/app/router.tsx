@@ -18,6 +18,7 @@ import { FichesTab } from '../features/fiches/FichesTab';
 import { MaquetteTab } from '../features/maquette/MaquetteTab';
 import { MembresTab } from '../features/membres/MembresTab';
 import { OrientationsTab } from '../features/orientations/OrientationsTab';
+import { ParticipationTab } from '../features/participation/ParticipationTab';
 import { PerimetreTab } from '../features/perimetre/PerimetreTab';
 import { ProjetTab } from '../features/projet/ProjetTab';
 import { Layout } from './Layout';
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
           { path: 'fiches', element: <FichesTab /> },
           { path: 'fiches/:ficheId', element: <FichePage /> },
           { path: 'maquette/:annee?', element: <MaquetteTab /> },
+          { path: 'participation', element: <ParticipationTab /> },
           { path: 'membres', element: <MembresTab /> },
           { path: 'contrats-lies', element: <ContratsLiesTab /> },
           { path: 'cooperations', element: <CooperationsTab /> },

@@ -17,6 +17,7 @@ import { parseInput } from '../http/validate.js';
 import { maquetteRoutes } from '../maquette/routes.js';
 import { membreRoutes } from '../membres/routes.js';
 import { orientationRoutes } from '../orientations/routes.js';
+import { participationRoutes } from '../participation/routes.js';
 import * as repository from './repository.js';
 import * as service from './service.js';
 import { signataireRoutes } from './signataires.js';
@@ -78,5 +79,6 @@ export function contratRoutes(ctx: AppContext): Router {
   one.use(membreRoutes(ctx));
   one.use(contratFicheRoutes(ctx));
   one.use(maquetteRoutes(ctx));
+  one.use(participationRoutes(ctx));
   return router;
 }

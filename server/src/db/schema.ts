@@ -463,3 +463,124 @@ export const documentActivity = pgTable(
   },
   (t) => [primaryKey({ columns: [t.name, t.userId, t.jour] })],
 );
+
+/**
+ * The phases of a contract, in the order the animateur set (`ordre`, 1..n). The current phase
+ * follows the dates (`currentPhase` in shared), unless one phase is set by hand
+ * (`courante_manuelle`, at most one per contract).
+ */
+export const phases = pgTable(
+  'phases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    libelle: text('libelle').notNull().default(''),
+    ordre: integer('ordre').notNull(),
+    dateDebut: date('date_debut'),
+    dateFin: date('date_fin'),
+    propositions: boolean('propositions').notNull().default(false),
+    commentaires: boolean('commentaires').notNull().default(false),
+    consultations: boolean('consultations').notNull().default(false),
+    couranteManuelle: boolean('courante_manuelle').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('phases_contrat_idx').on(t.contratId, t.ordre),
+    uniqueIndex('phases_courante_manuelle_key').on(t.contratId).where(sql`courante_manuelle`),
+  ],
+);
+
+/**
+ * Events held in a phase. A phase that holds events cannot be deleted (`no action`: checked at
+ * the end of the statement, so deleting the whole contract still cascades to both).
+ */
+export const evenements = pgTable(
+  'evenements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    phaseId: uuid('phase_id')
+      .notNull()
+      .references(() => phases.id, { onDelete: 'no action' }),
+    type: text('type').notNull(),
+    titre: text('titre').notNull(),
+    date: date('date').notNull(),
+    /** Local time in France, `HH:MM`. */
+    heure: text('heure'),
+    lieu: text('lieu').notNull().default(''),
+    organisateur: text('organisateur').notNull().default(''),
+    description: text('description').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('evenements_contrat_date_idx').on(t.contratId, t.date),
+    index('evenements_phase_idx').on(t.phaseId),
+  ],
+);
+
+/**
+ * Named participants of an event: a member (`user_id`, name and category as they were that day)
+ * or a guest by name and category.
+ */
+export const presences = pgTable(
+  'presences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    evenementId: uuid('evenement_id')
+      .notNull()
+      .references(() => evenements.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    nom: text('nom').notNull(),
+    categorie: text('categorie').notNull(),
+    ordre: integer('ordre').notNull(),
+  },
+  (t) => [
+    index('presences_evenement_idx').on(t.evenementId),
+    uniqueIndex('presences_evenement_user_key')
+      .on(t.evenementId, t.userId)
+      .where(sql`user_id IS NOT NULL`),
+  ],
+);
+
+/** Attendance counted per stakeholder category, without names (public meetings). */
+export const presencesComptees = pgTable(
+  'presences_comptees',
+  {
+    evenementId: uuid('evenement_id')
+      .notNull()
+      .references(() => evenements.id, { onDelete: 'cascade' }),
+    categorie: text('categorie').notNull(),
+    nombre: integer('nombre').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.evenementId, t.categorie] })],
+);
+
+/**
+ * Every contribution to a contract (a fiche created, a change saved, a comment, a proposal, a
+ * vote…), written by the module that records it in its own transaction. The category is the
+ * person's at that moment, and the phase the one current then: later changes of either do not
+ * move past contributions. Deleting a phase leaves its contributions "hors phase".
+ */
+export const contributions = pgTable(
+  'contributions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    categorie: text('categorie').notNull(),
+    type: text('type').notNull(),
+    sujetType: text('sujet_type').notNull(),
+    sujetId: text('sujet_id').notNull(),
+    phaseId: uuid('phase_id').references(() => phases.id, { onDelete: 'set null' }),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contributions_contrat_phase_idx').on(t.contratId, t.phaseId)],
+);

@@ -1,4 +1,4 @@
-import type { Categorie, Role } from '@trame/shared';
+import type { Categorie, Role, TypeEvenement, TypePhase } from '@trame/shared';
 
 /**
  * The demo territory: the CRTE of the Communauté de communes du Thouarsais (Deux-Sèvres), one of
@@ -172,3 +172,146 @@ export const COOPERATION = {
     'Le Thouarsais et le Bocage Bressuirais mènent ensemble les actions industrielles du ' +
     'Territoire d’industrie et une offre de mobilité entre leurs bassins d’emploi.',
 };
+
+/**
+ * The phases of the Thouarsais contract, dated from the source documents: the circulaire of
+ * 20 November 2020 opens the élaboration of the CRTE, which ends at the signature (8 July 2021);
+ * the contract then runs over the mandate, to the end of 2026; its projects were set up for the
+ * plan de relance 2020-2022; the concertation took place during the élaboration.
+ */
+export const PHASES: {
+  type: TypePhase;
+  libelle: string;
+  dateDebut: string;
+  dateFin: string;
+  propositions: boolean;
+  commentaires: boolean;
+  consultations: boolean;
+}[] = [
+  {
+    type: 'elaboration',
+    libelle: '',
+    dateDebut: '2020-11-20',
+    dateFin: '2021-07-08',
+    propositions: false,
+    commentaires: true,
+    consultations: false,
+  },
+  {
+    type: 'concertation',
+    libelle: 'Concertation sur le projet de territoire',
+    dateDebut: '2021-03-01',
+    dateFin: '2021-06-15',
+    propositions: true,
+    commentaires: true,
+    consultations: true,
+  },
+  {
+    type: 'mise_en_oeuvre',
+    libelle: '',
+    dateDebut: '2021-07-09',
+    dateFin: '2026-12-31',
+    propositions: true,
+    commentaires: true,
+    consultations: false,
+  },
+  {
+    type: 'montage_operationnel',
+    libelle: 'Montage des projets du plan de relance',
+    dateDebut: '2021-09-01',
+    dateFin: '2022-12-31',
+    propositions: false,
+    commentaires: true,
+    consultations: false,
+  },
+  {
+    type: 'evaluation',
+    libelle: 'Évaluation finale du contrat',
+    dateDebut: '2026-01-01',
+    dateFin: '2026-12-31',
+    propositions: false,
+    commentaires: true,
+    consultations: true,
+  },
+];
+
+type DemoParticipant = { email: string } | { nom: string; categorie: Categorie };
+
+/** Events of the demo contract, by the position of their phase in `PHASES`. */
+export const EVENEMENTS: {
+  phase: number;
+  type: TypeEvenement;
+  titre: string;
+  date: string;
+  heure: string | null;
+  lieu: string;
+  organisateur: string;
+  description: string;
+  participants: DemoParticipant[];
+  comptages: { categorie: Categorie; nombre: number }[];
+}[] = [
+  {
+    phase: 1,
+    type: 'reunion_publique',
+    titre: 'Réunion publique de lancement de la concertation',
+    date: '2021-03-18',
+    heure: '18:30',
+    lieu: 'Thouars',
+    organisateur: 'Communauté de communes du Thouarsais',
+    description: 'Présentation de la démarche CRTE et du calendrier de la concertation.',
+    participants: [{ email: 'animateur@trame.test' }, { email: 'copil@trame.test' }],
+    comptages: [
+      { categorie: 'habitant', nombre: 58 },
+      { categorie: 'association', nombre: 14 },
+      { categorie: 'entreprise', nombre: 7 },
+      { categorie: 'elu', nombre: 9 },
+    ],
+  },
+  {
+    phase: 1,
+    type: 'atelier',
+    titre: 'Atelier « Territoire à énergie positive »',
+    date: '2021-04-13',
+    heure: '14:00',
+    lieu: 'Thouars',
+    organisateur: 'Service transition énergétique',
+    description: 'Quelles actions pour produire localement autant d’énergie qu’on en consomme ?',
+    participants: [
+      { email: 'animateur@trame.test' },
+      { email: 'copil@trame.test' },
+      { email: 'partenaire@trame.test' },
+      { nom: 'Jeanne Martin', categorie: 'association' },
+      { nom: 'Paul Renaud', categorie: 'chambre_consulaire' },
+      { nom: 'Lucie Fournier', categorie: 'conseil_developpement' },
+    ],
+    comptages: [],
+  },
+  {
+    phase: 2,
+    type: 'seance',
+    titre: 'Comité de pilotage : programmation 2025',
+    date: '2025-03-20',
+    heure: '10:00',
+    lieu: 'Thouars, siège de la communauté de communes',
+    organisateur: 'Communauté de communes du Thouarsais',
+    description: 'Validation de la maquette financière 2025.',
+    participants: [
+      { email: 'animateur@trame.test' },
+      { email: 'copil@trame.test' },
+      { email: 'cotech@trame.test' },
+    ],
+    comptages: [],
+  },
+  {
+    phase: 4,
+    type: 'permanence',
+    titre: 'Permanence : le CRTE, qu’en pensez-vous ?',
+    date: '2026-12-09',
+    heure: '09:30',
+    lieu: 'Thouars, halle du marché',
+    organisateur: 'Équipe projet CRTE',
+    description: 'Recueil des avis des habitants pour l’évaluation finale du contrat.',
+    participants: [],
+    comptages: [],
+  },
+];

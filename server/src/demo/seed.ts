@@ -11,13 +11,21 @@ import { insertFiche, insertFinancement, insertHistory } from '../fiches/reposit
 import { objectifsOf, orientationsOf } from '../orientations/repository.js';
 import { createObjectif, createOrientation } from '../orientations/service.js';
 import {
+  insertEvenement,
+  insertPhase,
+  membersAmong,
+  replacePresences,
+} from '../participation/repository.js';
+import {
   BOCAGE,
   CONTRATS_LIES,
   COOPERATION,
   DEMO_NEIGHBOUR_USER,
   DEMO_PASSWORD,
   DEMO_USERS,
+  EVENEMENTS,
   ORIENTATIONS,
+  PHASES,
   SIGNATAIRES,
   THOUARSAIS,
 } from './data.js';
@@ -95,7 +103,44 @@ export async function seedDemo(
   });
   await acceptCooperation(ctx.db, bocage.id, cooperation.id);
   await seedFiches(ctx, thouarsais.id, animateur.id, people.get('partenaire@trame.test')!.id);
+  await seedParticipation(ctx, thouarsais.id, animateur.id, people);
   return true;
+}
+
+/** The contract's phases, and its events with their attendance. */
+async function seedParticipation(
+  ctx: AppContext,
+  contratId: string,
+  authorId: string,
+  people: Map<string, UserRow>,
+): Promise<void> {
+  const phaseIds: string[] = [];
+  for (const [index, phase] of PHASES.entries()) {
+    phaseIds.push((await insertPhase(ctx.db, { ...phase, contratId, ordre: index + 1 })).id);
+  }
+  const members = new Map(
+    (
+      await membersAmong(
+        ctx.db,
+        contratId,
+        [...people.values()].map((p) => p.id),
+      )
+    ).map((m) => [m.userId, m]),
+  );
+  for (const { phase, participants, comptages, ...evenement } of EVENEMENTS) {
+    const row = await insertEvenement(ctx.db, {
+      ...evenement,
+      contratId,
+      phaseId: phaseIds[phase]!,
+      createdBy: authorId,
+    });
+    const named = participants.map((participant, ordre) => {
+      if (!('email' in participant)) return { userId: null, ...participant, ordre };
+      const member = members.get(people.get(participant.email)!.id)!;
+      return { userId: member.userId, nom: member.nom, categorie: member.categorie, ordre };
+    });
+    await replacePresences(ctx.db, row.id, named, comptages);
+  }
 }
 
 /** The demo programme: fiches numbered in order, with their plans de financement. */

@@ -34,6 +34,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { contrats } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 import { objectifsOf, orientationsOf } from '../orientations/repository.js';
+import { recordContribution } from '../participation/contributions.js';
 import { fieldChanges } from './history.js';
 import * as repository from './repository.js';
 
@@ -371,6 +372,12 @@ export function createFiche(
         apres: { titre: row.titre, numero },
       },
     ]);
+    await recordContribution(tx, {
+      contratId: contrat.id,
+      userId,
+      type: 'fiche',
+      sujet: { type: 'fiche', id: row.id },
+    });
     return row;
   });
 }
@@ -443,6 +450,7 @@ export function updateFiche(
       tx,
       changes.map((c) => ({ ficheId: fiche.id, userId, evenement: 'modification', ...c })),
     );
+    await countEdit(tx, fiche, userId);
     return saved;
   });
 }
@@ -534,9 +542,26 @@ function describeLine(
   };
 }
 
-/** A change of the plan is a change of the fiche: new version, and a line in its history. */
-async function touch(tx: Queryable, ficheId: string): Promise<void> {
-  await repository.updateFiche(tx, ficheId, {});
+/**
+ * One saved change of a fiche — its fields or a line of its plan — is one contribution
+ * (`edition`) to the fiche's contract, whatever the number of fields changed.
+ */
+async function countEdit(tx: Queryable, fiche: repository.FicheRow, userId: string) {
+  await recordContribution(tx, {
+    contratId: fiche.contratId,
+    userId,
+    type: 'edition',
+    sujet: { type: 'fiche', id: fiche.id },
+  });
+}
+
+/**
+ * A change of the plan is a change of the fiche: new version, a line in its history, and a
+ * contribution.
+ */
+async function touch(tx: Queryable, fiche: repository.FicheRow, userId: string): Promise<void> {
+  await repository.updateFiche(tx, fiche.id, {});
+  await countEdit(tx, fiche, userId);
 }
 
 export function addFinancement(
@@ -549,7 +574,7 @@ export function addFinancement(
   return db.transaction(async (tx) => {
     await checkFinancement(tx, contrat, input);
     const line = await repository.insertFinancement(tx, { ...input, ficheId: fiche.id });
-    await touch(tx, fiche.id);
+    await touch(tx, fiche, userId);
     await repository.insertHistory(tx, [
       {
         ficheId: fiche.id,
@@ -577,7 +602,7 @@ export function updateFinancement(
     await checkFinancement(tx, contrat, input);
     const after = { ...line, ...input };
     await repository.updateFinancement(tx, lineId, input);
-    await touch(tx, fiche.id);
+    await touch(tx, fiche, userId);
     await repository.insertHistory(tx, [
       {
         ficheId: fiche.id,
@@ -601,7 +626,7 @@ export function deleteFinancement(
     const line = await repository.findFinancement(tx, fiche.id, lineId);
     if (!line) throw new HttpError('not_found');
     await repository.deleteFinancement(tx, lineId);
-    await touch(tx, fiche.id);
+    await touch(tx, fiche, userId);
     await repository.insertHistory(tx, [
       {
         ficheId: fiche.id,

@@ -28,6 +28,7 @@ export function ContratTabs({ context }: { context: ContratContextValue }) {
     { path: 'orientations', label: 'sections.orientations', count: contrat.orientations.length },
     { path: 'fiches', label: 'sections.fiches' },
     { path: 'maquette', label: 'sections.maquette', requires: 'maquette.lire' },
+    { path: 'participation', label: 'sections.participation', requires: 'participation.lire' },
     { path: 'membres', label: 'sections.membres', requires: 'membre.lister' },
     { path: 'contrats-lies', label: 'sections.contratsLies', count: contrat.contratsLies.length },
     { path: 'cooperations', label: 'sections.cooperations', count: contrat.cooperations.length },
