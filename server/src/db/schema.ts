@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   customType,
@@ -38,6 +39,10 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** Notification e-mails: `immediat`, `quotidien` (a daily digest) or `aucun`. */
+    notificationsEmail: text('notifications_email').notNull().default('quotidien'),
+    /** The last notification e-mail sent: at most one an hour unless the person asked otherwise. */
+    dernierEmailLe: timestamp('dernier_email_le', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],
@@ -99,6 +104,11 @@ export const contrats = pgTable(
     epciCode: text('epci_code'),
     epciNom: text('epci_nom'),
     publie: boolean('publie').notNull().default(false),
+    /**
+     * When residents' comments and proposals appear: `a_posteriori` (at once, hidden if a
+     * moderator decides so) or `a_priori` (once a moderator published them).
+     */
+    moderation: text('moderation').notNull().default('a_posteriori'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -583,4 +593,165 @@ export const contributions = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('contributions_contrat_phase_idx').on(t.contratId, t.phaseId)],
+);
+
+/**
+ * An action proposed by a partner or a resident. The comité technique instructs it: `deposee` →
+ * `en_instruction` → `retenue` (it becomes the linked fiche projet) or `non_retenue` (with a reason
+ * shown publicly). `publication` follows the contract's moderation like a comment's.
+ */
+export const propositions = pgTable(
+  'propositions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    numero: integer('numero').notNull(),
+    titre: text('titre').notNull(),
+    description: text('description').notNull(),
+    /** Who would carry it (an organisation or a person), as the author wrote it. */
+    porteur: text('porteur').notNull(),
+    auteurId: uuid('auteur_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author's stakeholder category when they proposed it. */
+    categorie: text('categorie').notNull(),
+    coutEstimeCents: bigint('cout_estime_cents', { mode: 'number' }),
+    isoDomaine: text('iso_domaine'),
+    /** Funding sources sought (codes of the reference list or of the contract's own sources). */
+    financementsRecherches: text('financements_recherches')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    communes: text('communes').array().notNull().default(sql`'{}'::text[]`),
+    statut: text('statut').notNull().default('deposee'),
+    /** Why it was not retained (public), or a note of the instruction. */
+    motifDecision: text('motif_decision'),
+    decideePar: uuid('decidee_par').references(() => users.id, { onDelete: 'set null' }),
+    decideeLe: timestamp('decidee_le', { withTimezone: true }),
+    ficheId: uuid('fiche_id').references(() => fiches.id, { onDelete: 'set null' }),
+    publication: text('publication').notNull().default('publiee'),
+    moderePar: uuid('modere_par').references(() => users.id, { onDelete: 'set null' }),
+    moderationMotif: text('moderation_motif'),
+    modereLe: timestamp('modere_le', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('propositions_contrat_numero_key').on(t.contratId, t.numero),
+    index('propositions_contrat_statut_idx').on(t.contratId, t.statut),
+  ],
+);
+
+/** Every change of a proposal's status, with who made it and why. */
+export const propositionHistorique = pgTable(
+  'proposition_historique',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    propositionId: uuid('proposition_id')
+      .notNull()
+      .references(() => propositions.id, { onDelete: 'cascade' }),
+    de: text('de'),
+    vers: text('vers').notNull(),
+    motif: text('motif'),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('proposition_historique_idx').on(t.propositionId, t.createdAt)],
+);
+
+/**
+ * A comment, on a fiche, a proposal or a passage of a collaborative document. Replies point to the
+ * thread's first comment (`parent_id`); the thread's state (`ouvert` / `resolu`) lives on it. An
+ * anchored comment keeps the passage as two Yjs relative positions, which follow the text as it is
+ * edited, and the passage as it read (`extrait`), shown when the passage has been deleted.
+ * Hidden comments stay, with who hid them and why.
+ */
+export const commentaires = pgTable(
+  'commentaires',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    /** `fiche`, `proposition` or `document`; the id is a uuid, or a document name. */
+    sujetType: text('sujet_type').notNull(),
+    sujetId: text('sujet_id').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => commentaires.id, {
+      onDelete: 'cascade',
+    }),
+    auteurId: uuid('auteur_id').references(() => users.id, { onDelete: 'set null' }),
+    categorie: text('categorie').notNull(),
+    /** Plain text, never interpreted as markup. */
+    corps: text('corps').notNull(),
+    ancreDebut: bytea('ancre_debut'),
+    ancreFin: bytea('ancre_fin'),
+    extrait: text('extrait'),
+    etat: text('etat').notNull().default('ouvert'),
+    resoluPar: uuid('resolu_par').references(() => users.id, { onDelete: 'set null' }),
+    resoluLe: timestamp('resolu_le', { withTimezone: true }),
+    publication: text('publication').notNull().default('publie'),
+    moderePar: uuid('modere_par').references(() => users.id, { onDelete: 'set null' }),
+    moderationMotif: text('moderation_motif'),
+    modereLe: timestamp('modere_le', { withTimezone: true }),
+    createdAt: createdAt(),
+    modifieLe: timestamp('modifie_le', { withTimezone: true }),
+  },
+  (t) => [
+    index('commentaires_sujet_idx').on(t.sujetType, t.sujetId, t.createdAt),
+    index('commentaires_parent_idx').on(t.parentId),
+    index('commentaires_contrat_publication_idx').on(t.contratId, t.publication),
+    index('commentaires_auteur_idx').on(t.auteurId, t.createdAt),
+  ],
+);
+
+/** A report of a comment or a proposal to the moderators; one per person and content. */
+export const signalements = pgTable(
+  'signalements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    /** `commentaire` or `proposition`. */
+    cibleType: text('cible_type').notNull(),
+    cibleId: uuid('cible_id').notNull(),
+    parId: uuid('par_id').references(() => users.id, { onDelete: 'set null' }),
+    motif: text('motif').notNull(),
+    traiteLe: timestamp('traite_le', { withTimezone: true }),
+    traitePar: uuid('traite_par').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('signalements_cible_par_key').on(t.cibleType, t.cibleId, t.parId),
+    index('signalements_contrat_idx').on(t.contratId, t.traiteLe),
+  ],
+);
+
+/**
+ * What a person is told about: a mention, a reply, a decision on their proposal, content to
+ * moderate. Shown in the app; e-mailed at once or in a daily digest, never more than one e-mail
+ * an hour unless the person chose `immediat`.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    contratId: uuid('contrat_id').references(() => contrats.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** Title and excerpt as shown, and the app path it leads to. */
+    titre: text('titre').notNull(),
+    extrait: text('extrait').notNull().default(''),
+    lien: text('lien').notNull(),
+    lueLe: timestamp('lue_le', { withTimezone: true }),
+    envoyeeLe: timestamp('envoyee_le', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_a_envoyer_idx').on(t.envoyeeLe, t.userId),
+  ],
 );
