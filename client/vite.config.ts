@@ -39,6 +39,7 @@ export default defineConfig({
       '/healthz': api,
       // The collaborative documents' websocket.
       '/yjs': { target: api.replace('http', 'ws'), ws: true },
+      '/socket.io': { target: api, ws: true },
     },
   },
 });

@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Database, DatabaseHandle } from './db/database.js';
 import type { Geography } from './geo/geography.js';
 import type { Mailer } from './mail/mailer.js';
+import type { LiveHub } from './realtime/live.js';
 
 /** Everything a request handler may need, built once per server and passed down explicitly. */
 export interface AppContext {
@@ -24,4 +25,6 @@ export interface AppContext {
    * changes or they leave, so live document connections are re-checked.
    */
   events: EventEmitter<{ membership: [{ contratId: string; userId: string }] }>;
+  /** Live events (Socket.IO) to the clients following a contract or a fiche, on every instance. */
+  live: LiveHub;
 }

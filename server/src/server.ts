@@ -11,6 +11,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { officialGeography } from './geo/geography.js';
 import { createMailer } from './mail/mailer.js';
 import { createRegistry } from './ops/metrics.js';
+import { LiveHub } from './realtime/live.js';
 import { attachSyncServer, type SyncServer } from './realtime/sync-server.js';
 
 export interface RunningServer {
@@ -56,6 +57,7 @@ export async function buildContext(
     geography: officialGeography(),
     metrics: createRegistry(),
     events: new EventEmitter(),
+    live: new LiveHub({ redis, redisPrefix: config.redis?.prefix ?? '' }),
   };
 }
 
@@ -68,8 +70,14 @@ export async function startServer(
   // The sync server shares the HTTP server (websocket upgrades) and serves the API's versions.
   const server = createServer();
   const sync = attachSyncServer(ctx, server);
+  ctx.live.attach(ctx, server);
   server.on('request', createApp(ctx, sync));
-  ctx.events.on('membership', (change) => sync.membershipChanged(change));
+  ctx.events.on('membership', (change) => {
+    sync.membershipChanged(change);
+    ctx.live
+      .membershipChanged(ctx, change)
+      .catch((err) => ctx.logger.warn({ err }, 'live follows not re-checked'));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -83,6 +91,7 @@ export async function startServer(
     closing ??= (async () => {
       // Documents first: their pending updates are stored while the database is still open.
       await sync.close();
+      await ctx.live.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

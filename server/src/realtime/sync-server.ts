@@ -2,13 +2,12 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type DocumentAccess, parseDocumentName } from '@trame/shared';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { SESSION_COOKIE } from '../app.js';
-import { findUserById } from '../auth/users-repository.js';
 import type { AppContext } from '../context.js';
 import { documentAccess } from './access.js';
 import { type Fanout, redisFanout } from './fanout.js';
+import { originAllowed, userFromHeaders } from './handshake.js';
+import { LIVE_PATH } from './live.js';
 import { appendUpdates, compact, loadDocument } from './persistence.js';
-import { sessionIdFromCookie } from './session-cookie.js';
 import { type Connection, SharedDoc } from './shared-doc.js';
 
 /** The path collaborative documents are served on: `/yjs/<document name>`. */
@@ -151,25 +150,6 @@ export function attachSyncServer(ctx: AppContext, server: Server): SyncServer {
     );
   }
 
-  async function userFromRequest(req: IncomingMessage): Promise<string | null> {
-    const sid = sessionIdFromCookie(req.headers.cookie, SESSION_COOKIE, ctx.config.session.secret);
-    if (!sid) return null;
-    const data = await new Promise<{ passport?: { user?: string } } | null | undefined>(
-      (resolve, reject) =>
-        ctx.sessions.get(sid, (err, session) => (err ? reject(err) : resolve(session))),
-    );
-    const userId = data?.passport?.user;
-    if (!userId) return null;
-    return (await findUserById(ctx.db, userId)) ? userId : null;
-  }
-
-  /** Same rule as the API's CSRF check: a browser page of another site may not connect. */
-  function originAllowed(req: IncomingMessage): boolean {
-    const origin = req.headers.origin;
-    if (!origin) return true;
-    return origin === ctx.config.publicUrl.origin || origin === `http://${req.headers.host}`;
-  }
-
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     if (closing) return refuse(socket, 404, 'not_found', 'Server is shutting down.');
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -181,8 +161,9 @@ export function attachSyncServer(ctx: AppContext, server: Server): SyncServer {
     }
     const ref = parseDocumentName(name);
     if (!ref) return refuse(socket, 404, 'not_found', 'Document introuvable.');
-    if (!originAllowed(req)) return refuse(socket, 403, 'csrf_rejected', 'Origine refusée.');
-    const userId = await userFromRequest(req);
+    if (!originAllowed(ctx, req.headers))
+      return refuse(socket, 403, 'csrf_rejected', 'Origine refusée.');
+    const userId = await userFromHeaders(ctx, req.headers);
     const decision = await documentAccess(ctx, ref, userId);
     if ('refused' in decision) {
       if (!userId) return refuse(socket, 401, 'unauthenticated', 'Connexion requise.');
@@ -261,6 +242,7 @@ export function attachSyncServer(ctx: AppContext, server: Server): SyncServer {
   }
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (req.url?.startsWith(LIVE_PATH)) return;
     if (!req.url?.startsWith(SYNC_PATH)) {
       socket.destroy();
       return;
