@@ -27,6 +27,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import * as Y from 'yjs';
 import { type ApiClient, signedIn } from '../support/http.js';
 import { databaseUrlWithName, withMaintenance } from '../support/template.js';
 import { hrtimeMs, LeanClient, type Protocol } from './realtime-client.js';
@@ -594,6 +595,45 @@ async function memoryRun(
 // ---------------------------------------------------------------------------------------------
 // 3: cold load.
 
+/**
+ * For each update of the history, every author's clock once it is applied: the observer has
+ * everything up to update i when its state vector reaches these clocks. A server may relay
+ * several updates as one message, so counting messages would not tell.
+ */
+function clocksAfterEachUpdate(history: History): Map<number, Uint32Array> {
+  const clocks = new Map<number, Uint32Array>();
+  const current = new Map<number, number>();
+  history.updates.forEach((update, i) => {
+    for (const struct of Y.decodeUpdate(update).structs) {
+      const end = struct.id.clock + struct.length;
+      if (end > (current.get(struct.id.client) ?? 0)) current.set(struct.id.client, end);
+    }
+    for (const [client, clock] of current) {
+      if (!clocks.has(client)) clocks.set(client, new Uint32Array(history.updates.length));
+      clocks.get(client)![i] = clock;
+    }
+  });
+  return clocks;
+}
+
+/** How many updates of the history, from the first, a state vector holds. */
+function updatesHeld(
+  clocks: Map<number, Uint32Array>,
+  stateVector: Map<number, number>,
+  n: number,
+) {
+  const holds = (i: number) =>
+    [...clocks].every(([client, after]) => (stateVector.get(client) ?? 0) >= after[i]!);
+  let low = 0;
+  let high = n;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (holds(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Sends the history through the server as one editor would, 1,000 updates in flight at most. */
 async function ingest(
   server: ServerProcess,
@@ -607,26 +647,28 @@ async function ingest(
     documentName,
     headers,
   };
+  const clocks = clocksAfterEachUpdate(history);
+  const total = history.updates.length;
   const author = new LeanClient(options);
-  const observer = new LeanClient(options);
+  const observer = new LeanClient({ ...options, apply: true });
   await author.connect();
   await observer.connect();
   const started = hrtimeMs();
+  const observed = observer.doc.getText('texte');
   let sent = 0;
+  let held = 0;
   let stalled = hrtimeMs();
-  let lastSeen = 0;
-  while (observer.updatesReceived < history.updates.length) {
-    while (sent < history.updates.length && sent - observer.updatesReceived < 1_000) {
-      author.sendUpdate(history.updates[sent++]!);
-    }
+  while (held < total || observed.toString() !== history.text) {
+    while (sent < total && sent - held < 1_000) author.sendUpdate(history.updates[sent++]!);
     await sleep(2);
-    if (observer.updatesReceived !== lastSeen) {
-      lastSeen = observer.updatesReceived;
+    const now = updatesHeld(clocks, Y.decodeStateVector(Y.encodeStateVector(observer.doc)), total);
+    if (now !== held || (held === total && observed.toString() === history.text)) {
+      held = now;
       stalled = hrtimeMs();
     }
     check(
       hrtimeMs() - stalled < 30_000,
-      `${server.label}: ${observer.updatesReceived}/${history.updates.length} updates relayed, then nothing for 30 s`,
+      `${server.label}: ${held}/${total} updates relayed, then nothing for 30 s`,
     );
     check(author.closeCode === null, `${server.label} closed the author (${author.closeCode})`);
   }
