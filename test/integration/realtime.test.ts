@@ -1,10 +1,11 @@
 import { can, type Role } from '@trame/shared';
-import { count, eq, sum } from 'drizzle-orm';
+import { and, count, eq, sum } from 'drizzle-orm';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { documentActivity, yjsUpdates } from '../../server/src/db/schema.js';
+import { contributions, documentActivity, yjsUpdates } from '../../server/src/db/schema.js';
+import { currentPhaseOf } from '../../server/src/participation/service.js';
 import { loadDocument } from '../../server/src/realtime/persistence.js';
 import { startApp, type TestApp } from '../support/app.js';
 import {
@@ -401,6 +402,39 @@ describe('named versions', () => {
       await people.get('animateur')!.get(versionsPath('pas-un-document')),
       404,
       'not_found',
+    );
+  });
+});
+
+describe('participation', () => {
+  it('counts editing a document as one contribution per person and day, in the current phase', async () => {
+    const fiche = (await people.get('animateur')!.get(contratPath(THOUARSAIS, '/fiches?limit=5')))
+      .body.items[4];
+    const name = `fiche:${fiche.id}`;
+    const a = join(name, 'animateur');
+    const b = join(name, 'cotech');
+    await Promise.all([synced(a), synced(b)]);
+    for (let i = 0; i < 30; i++) {
+      a.text.insert(a.text.length, `a${i} `);
+      b.text.insert(0, `b${i} `);
+      if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await until(async () => (await storedText(name)) === a.text.toString(), 'stored');
+    const counted = async () =>
+      app.ctx.db
+        .select({ userId: contributions.userId, phaseId: contributions.phaseId })
+        .from(contributions)
+        .where(and(eq(contributions.sujetType, 'document'), eq(contributions.sujetId, name)));
+    await until(async () => (await counted()).length === 2, 'both editors counted');
+    const ids = await Promise.all(
+      ['animateur', 'cotech'].map(
+        async (who) => (await people.get(who)!.get('/api/v1/me')).body.id,
+      ),
+    );
+    const phase = await currentPhaseOf(app.ctx.db, thouarsaisId, new Date());
+    expect(phase).not.toBeNull();
+    expect((await counted()).sort((x, y) => x.userId!.localeCompare(y.userId!))).toEqual(
+      ids.sort().map((userId) => ({ userId, phaseId: phase!.id })),
     );
   });
 });

@@ -47,7 +47,7 @@ export interface SharedDocHooks {
   /** Stores updates in order; the document applies them only once this resolved. */
   persist(name: string, updates: PendingUpdate[]): Promise<void>;
   /** A batch was stored and applied; `logEntries` counts it. */
-  stored(doc: SharedDoc): void;
+  stored(doc: SharedDoc, batch: PendingUpdate[]): void;
   /** An update or awareness change made here, for the other instances. */
   publish(name: string, kind: 'update' | 'awareness', payload: Uint8Array): void;
   /** A connection sent something it may not send, or could not be read. */
@@ -274,7 +274,7 @@ export class SharedDoc {
         }
         this.logEntries += batch.length;
         this.apply(batch);
-        this.hooks.stored(this);
+        this.hooks.stored(this, batch);
       }
     } finally {
       this.flushing = null;

@@ -1,14 +1,15 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type DocumentAccess, parseDocumentName } from '@trame/shared';
+import { type DocumentAccess, parisDate, parseDocumentName } from '@trame/shared';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { AppContext } from '../context.js';
 import { documentAccess } from './access.js';
+import { recordDocumentEdit } from './edit-contributions.js';
 import { type Fanout, redisFanout } from './fanout.js';
 import { originAllowed, userFromHeaders } from './handshake.js';
 import { LIVE_PATH } from './live.js';
 import { appendUpdates, compact, loadDocument } from './persistence.js';
-import { type Connection, SharedDoc } from './shared-doc.js';
+import { type Connection, type PendingUpdate, SharedDoc } from './shared-doc.js';
 
 /** The path collaborative documents are served on: `/yjs/<document name>`. */
 export const SYNC_PATH = '/yjs/';
@@ -99,6 +100,25 @@ export function attachSyncServer(ctx: AppContext, server: Server): SyncServer {
     })();
   }
 
+  /**
+   * The first edit of a person in a document each day counts as a contribution; this instance
+   * remembers whom it already counted so that typing costs no query.
+   */
+  const counted = new Set<string>();
+  function countEditors(name: string, batch: PendingUpdate[]) {
+    const day = parisDate(new Date());
+    for (const userId of new Set(batch.map((update) => update.userId))) {
+      const key = `${day}|${name}|${userId}`;
+      if (!userId || counted.has(key)) continue;
+      if (counted.size >= 10_000) counted.clear();
+      counted.add(key);
+      recordDocumentEdit(ctx.db, name, userId).catch((err) => {
+        counted.delete(key);
+        logger.warn({ err, document: name }, 'edit not counted as a contribution');
+      });
+    }
+  }
+
   function open(name: string): Promise<SharedDoc> {
     const existing = documents.get(name);
     if (existing) return existing;
@@ -113,7 +133,10 @@ export function attachSyncServer(ctx: AppContext, server: Server): SyncServer {
             docName,
             updates.map(({ update, userId }) => ({ update, userId })),
           ),
-        stored: maybeCompact,
+        stored: (stored, batch) => {
+          maybeCompact(stored);
+          countEditors(stored.name, batch);
+        },
         publish: (docName, kind, payload) => fanout?.publish(docName, kind, payload),
         onViolation: (connection, reason) => {
           logger.warn({ document: name, userId: connection.userId }, reason);
