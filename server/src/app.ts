@@ -16,6 +16,7 @@ import { rateLimiters, securityHeaders } from './http/security.js';
 import { invitationRoutes } from './membres/routes.js';
 import { httpMetrics } from './ops/metrics.js';
 import { opsRoutes } from './ops/routes.js';
+import { portalRoutes } from './portal/routes.js';
 import { documentRoutes } from './realtime/routes.js';
 import type { SyncServer } from './realtime/sync-server.js';
 
@@ -78,6 +79,7 @@ export function createApp(ctx: AppContext, sync: SyncServer): express.Express {
   api.use(notFoundHandler);
   app.use('/api/v1', api);
   app.use('/api', notFoundHandler);
+  app.use('/p', portalRoutes(ctx));
 
   app.use(clientRoutes(ctx.config.clientDist));
   app.use(errorHandler(ctx.logger));

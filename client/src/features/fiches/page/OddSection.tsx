@@ -1,7 +1,8 @@
-import { type Fiche, ODD, updateFicheSchema } from '@trame/shared';
+import { type Fiche, ODD, ODD_LABELS, updateFicheSchema } from '@trame/shared';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../ui/Alert';
 import { useForm } from '../../../ui/form';
+import { useLocale } from '../queries';
 import { CheckboxList } from './CheckboxList';
 import { FicheSection, SectionActions, type SectionEditor, sliceKey } from './FicheSection';
 
@@ -10,7 +11,8 @@ const FIELDS = ['odd'] as const;
 /** "ODD 7 — Énergie propre et d’un coût abordable". */
 export function useOddLabel() {
   const { t } = useTranslation();
-  return (numero: number) => t('odd.label', { numero, nom: t(`odd.o${numero}` as 'odd.o1') });
+  const locale = useLocale();
+  return (numero: number) => t('odd.label', { numero, nom: ODD_LABELS[locale][numero - 1] ?? '' });
 }
 
 export function OddSection({ fiche }: { fiche: Fiche }) {
