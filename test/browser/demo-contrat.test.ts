@@ -1,97 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Contrat } from '@trame/shared';
-import type { AxeResults } from 'axe-core';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app.js';
+import { expectAccessible, openBrowser, signIn, type TestBrowser } from '../support/browser.js';
+import { DEMO_PASSWORD } from '../support/fixtures/trame.js';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(
-  path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'),
-  'utf8',
-);
-
-const PASSWORD = 'demo-trame';
 const SLUG = 'crte-thouarsais';
-
-/** Where the tests serve axe-core from, on the app's own origin (see `expectAccessible`). */
-const AXE_PATH = '/__axe/axe.min.js';
-
-/**
- * Runs axe-core on the page as it is now; serious and critical violations fail the test. The
- * app's CSP refuses inline scripts, so axe is not inlined but served from the app's origin by a
- * route (set up in `newPage`): the policy stays on for the whole test.
- */
-async function expectAccessible(page: Page, label: string) {
-  await page.addScriptTag({ url: new URL(AXE_PATH, page.url()).href });
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as { axe: { run(context: Document): Promise<AxeResults> } };
-    const result = await axe.run(document);
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? null,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => node.target.map(String).join(' ')),
-    }));
-  });
-  const blocking = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  if (blocking.length > 0) {
-    console.error(`axe violations on ${label}:\n${JSON.stringify(blocking, null, 2)}`);
-  }
-  expect(blocking, `axe violations on ${label}`).toEqual([]);
-}
 
 describe('the demo contract in a real browser', () => {
   let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  /** The strict CSP must never have to refuse anything the client does. */
-  const cspViolations: string[] = [];
+  let browser: TestBrowser;
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.route(`**${AXE_PATH}`, (route) =>
-      route.fulfill({ body: axeSource, contentType: 'application/javascript' }),
-    );
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${app.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1, name: 'Mes contrats' }).isVisible())
-      .toBe(true);
-  }
+  /** This file reads the contract at 1280×800. */
+  const newPage = () => browser.newPage({ viewport: { width: 1280, height: 800 } });
 
   beforeAll(async () => {
     app = await startApp();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await openBrowser();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await app?.close();
   });
@@ -103,7 +30,7 @@ describe('the demo contract in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Connexion à Trame' }).waitFor();
     await expectAccessible(page, '/connexion');
 
-    await signIn(page, 'animateur@trame.test');
+    await signIn(page, app.url, 'animateur@trame.test');
     expect(page.url()).toBe(`${app.url}/`);
     await expectAccessible(page, 'Mes contrats');
 
@@ -161,7 +88,7 @@ describe('the demo contract in a real browser', () => {
     const me = await (await page.request.get(`${app.url}/api/v1/me`)).json();
     expect(me.locale).toBe('en');
 
-    expect(cspViolations).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
   });
 
   it('can be used with the keyboard alone, from the skip link to a contract', async () => {
@@ -189,7 +116,7 @@ describe('the demo contract in a real browser', () => {
     await page.keyboard.type('copil@trame.test');
     await page.keyboard.press('Tab');
     expect(await focused()).toMatchObject({ tag: 'input', type: 'password' });
-    await page.keyboard.type(PASSWORD);
+    await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
 
     // Focus follows the navigation to the new page's heading.
@@ -205,6 +132,6 @@ describe('the demo contract in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'CRTE du Thouarsais' }).waitFor();
     await expect.poll(focused).toMatchObject({ tag: 'h1', text: 'CRTE du Thouarsais' });
 
-    expect(cspViolations).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
   });
 });

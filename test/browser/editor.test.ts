@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Contrat, FicheSummary } from '@trame/shared';
-import type { AxeResults } from 'axe-core';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app.js';
+import { expectAccessible, openBrowser, signIn, type TestBrowser } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(
-  path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'),
-  'utf8',
-);
-
-const PASSWORD = 'demo-trame';
 const SLUG = 'crte-thouarsais';
 const EDITOR = 'Texte du projet de territoire';
 const RECIT = 'Récit de la fiche';
@@ -25,35 +16,6 @@ const OFFLINE = 'Hors ligne — vos modifications seront envoyées au retour de 
 const WAIT = { timeout: 15_000 };
 /** Set to a directory to keep screenshots of both people editing (`editor-*.png`). */
 const SCREENSHOTS = process.env.EDITOR_SCREENSHOTS;
-
-/** Where the tests serve axe-core from, on the app's own origin (see `expectAccessible`). */
-const AXE_PATH = '/__axe/axe.min.js';
-
-/**
- * Runs axe-core on the page as it is now; serious and critical violations fail the test. The
- * app's CSP refuses inline scripts, so axe is not inlined but served from the app's origin by a
- * route (set up in `newPage`): the policy stays on for the whole test.
- */
-async function expectAccessible(page: Page, label: string) {
-  await page.addScriptTag({ url: new URL(AXE_PATH, page.url()).href });
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as { axe: { run(context: Document): Promise<AxeResults> } };
-    const result = await axe.run(document);
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? null,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => node.target.map(String).join(' ')),
-    }));
-  });
-  const blocking = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  if (blocking.length > 0) {
-    console.error(`axe violations on ${label}:\n${JSON.stringify(blocking, null, 2)}`);
-  }
-  expect(blocking, `axe violations on ${label}`).toEqual([]);
-}
 
 /** The text of a document as a page shows it, without the other people's caret labels. */
 function documentText(page: Page, name = EDITOR): Promise<string> {
@@ -92,60 +54,23 @@ async function typeAtEnd(page: Page, text: string, name = EDITOR) {
 
 describe('the projet de territoire, written together in the browser', () => {
   let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  /** The strict CSP must never have to refuse anything the client does (carets included). */
-  const cspViolations: string[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.route(`**${AXE_PATH}`, (route) =>
-      route.fulfill({ body: axeSource, contentType: 'application/javascript' }),
-    );
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${app.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1, name: 'Mes contrats' }).isVisible(), WAIT)
-      .toBe(true);
-  }
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     app = await startApp();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await openBrowser();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await app?.close();
   });
 
   it('two members see each other type and each other’s caret, and an offline edit is merged on return', async () => {
-    const claire = await newPage();
-    const bernard = await newPage();
-    await signIn(claire, 'animateur@trame.test');
-    await signIn(bernard, 'copil@trame.test');
+    const claire = await browser.newPage();
+    const bernard = await browser.newPage();
+    await signIn(claire, app.url, 'animateur@trame.test');
+    await signIn(bernard, app.url, 'copil@trame.test');
 
     // The tab comes right after the overview.
     await claire.goto(`${app.url}/contrats/${SLUG}`);
@@ -278,13 +203,13 @@ describe('the projet de territoire, written together in the browser', () => {
     for (const text of ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'])
       expect(final).toContain(text);
 
-    expect(cspViolations).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
   });
   it('saves a named version, compares it with the current text and restores it for everyone', async () => {
-    const claire = await newPage();
-    const bernard = await newPage();
-    await signIn(claire, 'animateur@trame.test');
-    await signIn(bernard, 'copil@trame.test');
+    const claire = await browser.newPage();
+    const bernard = await browser.newPage();
+    await signIn(claire, app.url, 'animateur@trame.test');
+    await signIn(bernard, app.url, 'copil@trame.test');
     for (const page of [claire, bernard]) {
       await page.goto(`${app.url}/contrats/${SLUG}/projet`);
       await expect.poll(() => connectionStatus(page), WAIT).toBe('Connecté');
@@ -349,17 +274,17 @@ describe('the projet de territoire, written together in the browser', () => {
       await expect.poll(() => documentText(page), WAIT).toBe(signed);
     }
 
-    expect(cspViolations).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
   });
 
   it('shows the projet read-only to a visitor of the published contract, and the narrative of a fiche to its editors', async () => {
-    const claire = await newPage();
-    await signIn(claire, 'animateur@trame.test');
+    const claire = await browser.newPage();
+    await signIn(claire, app.url, 'animateur@trame.test');
     await claire.goto(`${app.url}/contrats/${SLUG}/projet`);
     await expect.poll(() => connectionStatus(claire), WAIT).toBe('Connecté');
     await typeAtEnd(claire, 'Hotel, lu par le public.');
 
-    const visitor = await newPage();
+    const visitor = await browser.newPage();
     await visitor.goto(`${app.url}/contrats/${SLUG}/projet`);
     const text = visitor.getByRole('textbox', { name: EDITOR });
     await text.waitFor();
@@ -374,8 +299,8 @@ describe('the projet de territoire, written together in the browser', () => {
     await expectAccessible(visitor, 'projet, visiteur');
 
     // A fiche's narrative: written by one member, read by another from the server.
-    const bernard = await newPage();
-    await signIn(bernard, 'copil@trame.test');
+    const bernard = await browser.newPage();
+    await signIn(bernard, app.url, 'copil@trame.test');
     const contrat = (await (
       await claire.request.get(`${app.url}/api/v1/contrats/${SLUG}`)
     ).json()) as Contrat;
@@ -421,6 +346,6 @@ describe('the projet de territoire, written together in the browser', () => {
       await visitor.screenshot({ path: path.join(SCREENSHOTS, 'editor-visitor.png') });
     }
 
-    expect(cspViolations).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
   });
 });

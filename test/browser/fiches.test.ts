@@ -1,60 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Contrat, FicheSummary, MaquetteView } from '@trame/shared';
-import type { AxeResults } from 'axe-core';
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app.js';
+import { expectAccessible, openBrowser, signIn, type TestBrowser } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(
-  path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'),
-  'utf8',
-);
-
-const PASSWORD = 'demo-trame';
 const SLUG = 'crte-thouarsais';
 const FICHE = 'Réseau de chaleur bois du quartier des Capucins à Thouars';
 /** The line the test adds to the fiche's plan: 12 345,67 € of DSIL requested for 2024. */
 const ANNEE = 2024;
 const MONTANT = '12 345,67';
 const MONTANT_CENTS = 1_234_567;
-
-/** Where the tests serve axe-core from, on the app's own origin (see `expectAccessible`). */
-const AXE_PATH = '/__axe/axe.min.js';
-
-/**
- * Runs axe-core on the page as it is now; serious and critical violations fail the test. The
- * app's CSP refuses inline scripts, so axe is not inlined but served from the app's origin by a
- * route (set up in `newPage`): the policy stays on for the whole test.
- */
-async function expectAccessible(page: Page, label: string) {
-  await page.addScriptTag({ url: new URL(AXE_PATH, page.url()).href });
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as { axe: { run(context: Document): Promise<AxeResults> } };
-    const result = await axe.run(document);
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? null,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => node.target.map(String).join(' ')),
-    }));
-  });
-  const blocking = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  if (blocking.length > 0) {
-    console.error(`axe violations on ${label}:\n${JSON.stringify(blocking, null, 2)}`);
-  }
-  expect(blocking, `axe violations on ${label}`).toEqual([]);
-}
 
 /** "1 234 567,89 €" (with the narrow spaces French formatting uses) → 123456789 cents. */
 function cents(text: string): number {
@@ -65,33 +20,7 @@ function cents(text: string): number {
 
 describe('fiches and the maquette financière in a real browser', () => {
   let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  /** The strict CSP must never have to refuse anything the client does. */
-  const cspViolations: string[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.route(`**${AXE_PATH}`, (route) =>
-      route.fulfill({ body: axeSource, contentType: 'application/javascript' }),
-    );
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${app.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1, name: 'Mes contrats' }).isVisible())
-      .toBe(true);
-  }
+  let browser: TestBrowser;
 
   /** The grand total of the maquette on screen, in cents (0 when the year has no financing). */
   async function maquetteTotal(page: Page): Promise<number> {
@@ -110,28 +39,17 @@ describe('fiches and the maquette financière in a real browser', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await openBrowser();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await app?.close();
   });
 
   it('filters the fiches, adds a financing line and finds it in the maquette of its year', async () => {
-    const page = await newPage();
-    await signIn(page, 'animateur@trame.test');
+    const page = await browser.newPage();
+    await signIn(page, app.url, 'animateur@trame.test');
     const contrat = (await (
       await page.request.get(`${app.url}/api/v1/contrats/${SLUG}`)
     ).json()) as Contrat;
@@ -222,7 +140,7 @@ describe('fiches and the maquette financière in a real browser', () => {
     expect(live.totalCents).toBe(before + MONTANT_CENTS);
     await expectAccessible(page, 'maquette financière');
 
-    expect(cspViolations).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
   });
 });
 

@@ -75,7 +75,7 @@ describe('a collaborative document as portal HTML', () => {
     const heading = element(root, 'heading', { level: '"><script>' }, ['Titre']);
     heading.insert(1, [new Y.XmlElement('hardBreak')]);
     expect(documentHtml(doc, 1)?.toString()).toBe(
-      '<div class="table-scroll"><table><tr><th colspan="2"><p>Année</p></th><td><p>2025</p></td></tr></table></div>' +
+      '<div class="table-scroll" tabindex="0"><table><tr><th colspan="2"><p>Année</p></th><td><p>2025</p></td></tr></table></div>' +
         'texte &lt;b&gt;' +
         '<h3>Titre<br></h3>',
     );

@@ -80,7 +80,8 @@ function renderNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook, headingOffset: n
     case 'hardBreak':
       return html`<br>`;
     case 'table':
-      return html`<div class="table-scroll"><table>${children}</table></div>`;
+      // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
+      return html`<div class="table-scroll" tabindex="0"><table>${children}</table></div>`;
     case 'orderedList': {
       const start = positiveInteger(attrs.start);
       return start && start > 1

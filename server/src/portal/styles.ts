@@ -14,7 +14,7 @@ html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:1rem;line-height:1.5;color:#161616;background:#fff}
 a{color:#000091;text-decoration:underline;text-underline-offset:.15em}
 a:hover{text-decoration-thickness:2px}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,main:focus-visible{outline:3px solid #0a76f6;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,main:focus-visible,.table-scroll:focus-visible{outline:3px solid #0a76f6;outline-offset:2px}
 main:focus{outline:none}
 .skip-link{position:absolute;left:.5rem;top:-10rem;z-index:10;padding:.5rem 1rem;background:#000091;color:#fff;font-weight:600}
 .skip-link:focus{top:.5rem}

@@ -54,7 +54,7 @@ function calendar(fiche: Fiche, locale: Locale): SafeHtml {
 ${
   jalons.length === 0
     ? html`<p>${t.aucunJalon}</p>`
-    : html`<div class="table-scroll"><table>
+    : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t.jalons}"><table>
 <caption>${t.jalons}</caption>
 <thead><tr><th scope="col">${t.date}</th><th scope="col">${t.jalon}</th><th scope="col">${t.etat}</th></tr></thead>
 <tbody>${jalons.map(
@@ -75,7 +75,7 @@ function financing(view: FicheView, locale: Locale): SafeHtml {
   const table =
     rows.length === 0
       ? html`<p>${t.aucunFinancement}</p>`
-      : html`<div class="table-scroll"><table>
+      : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t.planCaption}"><table>
 <caption>${t.planCaption}</caption>
 <thead><tr><th scope="col">${t.source}</th><th scope="col" class="num">${t.acquis}</th><th scope="col" class="num">${t.sollicite}</th><th scope="col" class="num">${t.total}</th></tr></thead>
 <tbody>${rows.map(
@@ -103,7 +103,7 @@ function indicators(fiche: Fiche, locale: Locale): SafeHtml {
   const t = MESSAGES[locale];
   if (fiche.indicateurs.length === 0) return html``;
   return html`<section aria-labelledby="indicateurs"><h2 id="indicateurs">${t.indicateurs}</h2>
-<div class="table-scroll"><table>
+<div class="table-scroll" tabindex="0" role="region" aria-label="${t.indicateursCaption}"><table>
 <caption>${t.indicateursCaption}</caption>
 <thead><tr><th scope="col">${t.indicateur}</th><th scope="col">${t.unite}</th><th scope="col" class="num">${t.cible}</th></tr></thead>
 <tbody>${fiche.indicateurs.map(

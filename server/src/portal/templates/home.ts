@@ -25,7 +25,7 @@ export function upcomingSection(events: UpcomingEvent[], locale: Locale): SafeHt
   const body =
     events.length === 0
       ? html`<p>${t.aVenirVide}</p>`
-      : html`<div class="table-scroll"><table>
+      : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t.aVenirCaption}"><table>
 <caption>${t.aVenirCaption}</caption>
 <thead><tr><th scope="col">${t.evenementDate}</th><th scope="col">${t.evenementTitre}</th><th scope="col">${t.evenementType}</th><th scope="col">${t.evenementLieu}</th></tr></thead>
 <tbody>${events.map(
