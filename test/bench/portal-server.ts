@@ -20,6 +20,9 @@ export interface PortalSetup {
   slug: string;
   /** Numbers of the public fiches (the portal serves only those). */
   publicNumbers: number[];
+  /** A public fiche that anyone may watch for new comments, and its contract. */
+  watchedFiche: string;
+  contratId: string;
   fiches: number;
   comments: number;
 }
@@ -106,6 +109,8 @@ const setup: PortalSetup = {
   url: running.url,
   slug: created.body.slug,
   publicNumbers: publicFiches.map((f) => f.numero!),
+  watchedFiche: publicFiches[0]!.id!,
+  contratId: created.body.id,
   fiches: fiches.length,
   comments: counted.rows[0]!.n,
 };

@@ -8,6 +8,10 @@
  * The server runs in its own process (`portal-server.ts`), autocannon in this one. On PostgreSQL
  * when BENCH_DATABASE_URL (or DATABASE_URL) is set, in a scratch database dropped at the end;
  * otherwise on PGlite in a scratch directory. Knobs: BENCH_PORTAL_SECONDS (default 15).
+ *
+ * Then live comments: 200 anonymous readers follow one public fiche over Socket.IO while the
+ * animateur posts 50 comments on it, one every 100 ms; each comment's time is from just before
+ * its POST to its arrival at each reader. Target: p99 < 200 ms.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,8 +19,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { MATURITES } from '@trame/shared';
+import { LIVE_EVENTS, MATURITES } from '@trame/shared';
 import autocannon from 'autocannon';
+import { io, type Socket } from 'socket.io-client';
+import { signedIn } from '../support/http.js';
 import { databaseUrlWithName, withMaintenance } from '../support/template.js';
 import type { PortalSetup } from './portal-server.js';
 
@@ -61,6 +67,7 @@ async function startPortalServer(
           LOG_LEVEL: 'warn',
           DEMO: '0',
           RATE_LIMIT_PER_MINUTE: '100000000',
+          COMMENTAIRES_PAR_MINUTE: '100000',
           ...database,
         },
       }),
@@ -122,6 +129,93 @@ async function hammer(
   };
 }
 
+const WATCHERS = Number(env.BENCH_PORTAL_WATCHERS ?? 200);
+const LIVE_COMMENTS = 50;
+const TARGET_LIVE_P99_MS = 200;
+
+interface LiveRun {
+  watchers: number;
+  comments: number;
+  deliveries: number;
+  expected: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** 200 readers watch a fiche; every comment posted must reach each of them. */
+async function watchComments(setup: PortalSetup): Promise<LiveRun> {
+  const sockets: Socket[] = [];
+  const postedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  try {
+    for (let i = 0; i < WATCHERS; i++) {
+      const socket = io(setup.url, {
+        transports: ['websocket'],
+        extraHeaders: { origin: setup.url },
+        reconnection: false,
+      });
+      sockets.push(socket);
+      socket.on(
+        LIVE_EVENTS.commentaire,
+        (event: { type: string; commentaire?: { corps: string } }) => {
+          const arrived = performance.now();
+          const marker = event.type === 'publie' ? event.commentaire?.corps : undefined;
+          const sent = marker ? postedAt.get(marker) : undefined;
+          if (sent !== undefined) latencies.push(arrived - sent);
+        },
+      );
+    }
+    await Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<void>((resolve, reject) => {
+            socket.once('connect', () => resolve());
+            socket.once('connect_error', reject);
+          }),
+      ),
+    );
+    for (const socket of sockets) {
+      const ack = await socket
+        .timeout(10_000)
+        .emitWithAck('suivre', { sujet: `fiche:${setup.watchedFiche}` });
+      if (!ack.ok) throw new Error(`follow refused: ${JSON.stringify(ack)}`);
+    }
+    const animateur = await signedIn(setup.url, 'animateur@trame.test');
+    for (let n = 0; n < LIVE_COMMENTS; n++) {
+      const corps = `Commentaire en direct n° ${n} pour le banc d’essai.`;
+      postedAt.set(corps, performance.now());
+      const reply = await animateur.post(`/api/v1/contrats/${setup.contratId}/commentaires`, {
+        sujetType: 'fiche',
+        sujetId: setup.watchedFiche,
+        corps,
+      });
+      if (reply.status !== 201)
+        throw new Error(`comment: ${reply.status} ${JSON.stringify(reply.body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const expected = WATCHERS * LIVE_COMMENTS;
+    const deadline = Date.now() + 10_000;
+    while (latencies.length < expected && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const rank = (q: number) =>
+      sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+    return {
+      watchers: WATCHERS,
+      comments: LIVE_COMMENTS,
+      deliveries: latencies.length,
+      expected,
+      p50: rank(0.5),
+      p99: latencies.length < expected ? Number.POSITIVE_INFINITY : rank(0.99),
+      max: latencies.length < expected ? Number.POSITIVE_INFINITY : sorted.at(-1)!,
+    };
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+  }
+}
+
 async function main() {
   const started = Date.now();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'trame-bench-portal-'));
@@ -159,6 +253,20 @@ async function main() {
       if (reply.status !== 200) throw new Error(`${path}: ${reply.status}`);
     }
 
+    // A portal in use has its pages cached (each is rendered at most once per 5 s and served
+    // stale while the next rendering runs): one pass over every page first, timed, then the runs.
+    const warmStarted = performance.now();
+    for (const path of [...fichePages, ...listPages]) {
+      const reply = await fetch(`${setup.url}${path}`);
+      if (reply.status !== 200) throw new Error(`${path}: ${reply.status}`);
+      await reply.arrayBuffer();
+    }
+    const warmMs = performance.now() - warmStarted;
+    console.log(
+      `  first rendering of every page, one at a time: ${fichePages.length + listPages.length} pages in ` +
+        `${(warmMs / 1000).toFixed(1)} s, ${(warmMs / (fichePages.length + listPages.length)).toFixed(1)} ms a page`,
+    );
+
     const runs: Run[] = [];
     for (const [label, paths] of [
       [`fiche page (${fichePages.length} fiches in turn)`, fichePages],
@@ -174,6 +282,12 @@ async function main() {
         );
       }
     }
+
+    const live = await watchComments(setup);
+    console.log(
+      `  live comments: ${live.watchers} readers × ${live.comments} comments, ${live.deliveries}/${live.expected} deliveries, ` +
+        `p50 ${live.p50.toFixed(1)} ms, p99 ${live.p99.toFixed(1)} ms, max ${live.max.toFixed(1)} ms (load ${load()})`,
+    );
 
     console.log('\n## Results\n');
     console.log(
@@ -192,6 +306,12 @@ async function main() {
           `${met ? 'met' : '**missed**'} |`,
       );
     }
+    console.log(
+      `\n| Live comments | Readers | Deliveries | p50 (ms) | p99 (ms) | max (ms) | Target |\n|---|---:|---:|---:|---:|---:|---|\n` +
+        `| ${live.comments} comments on one fiche, one every 100 ms | ${live.watchers} | ${live.deliveries}/${live.expected} | ` +
+        `${live.p50.toFixed(1)} | ${live.p99.toFixed(1)} | ${live.max.toFixed(1)} | ` +
+        `${live.deliveries === live.expected && live.p99 < TARGET_LIVE_P99_MS ? 'met' : '**missed**'} |`,
+    );
     console.log(`\n${Math.round((Date.now() - started) / 1000)} s in all.`);
     if (runs.some((run) => run.errors > 0 || run.non2xx > 0)) {
       throw new Error('the portal answered errors under load');

@@ -51,10 +51,11 @@ export async function appendUpdates(
     await db.execute(sql`INSERT INTO yjs_updates (name, update, user_id) VALUES ${rows}`);
     return;
   }
+  // In one order everywhere: two instances upserting the same authors' rows never deadlock.
   const activity = sql.join(
-    [...editsPerAuthor].map(
-      ([userId, edits]) => sql`(${name}, ${userId}::uuid, current_date, ${edits}::integer)`,
-    ),
+    [...editsPerAuthor]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([userId, edits]) => sql`(${name}, ${userId}::uuid, current_date, ${edits}::integer)`),
     sql`, `,
   );
   await db.execute(sql`
