@@ -14,6 +14,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { localeMiddleware } from './http/locale.js';
 import { rateLimiters, securityHeaders } from './http/security.js';
 import { invitationRoutes } from './membres/routes.js';
+import { notificationPreferenceRoutes, notificationRoutes } from './notifications/routes.js';
 import { httpMetrics } from './ops/metrics.js';
 import { opsRoutes } from './ops/routes.js';
 import { portalRoutes } from './portal/routes.js';
@@ -70,16 +71,18 @@ export function createApp(ctx: AppContext, sync: SyncServer): express.Express {
   api.use(auth.passport.initialize());
   api.use(auth.passport.session());
   api.use('/auth', authRoutes(ctx, auth, limiters.auth));
+  api.use('/me/notifications', notificationPreferenceRoutes(ctx));
   api.use('/me', meRoutes(ctx));
+  api.use('/notifications', notificationRoutes(ctx));
   api.use('/geo', geoRoutes(ctx.geography));
-  api.use('/contrats', contratRoutes(ctx));
+  api.use('/contrats', contratRoutes(ctx, sync));
   api.use('/fiches', ficheRoutes(ctx));
   api.use('/documents', documentRoutes(ctx, sync));
   api.use('/invitations', invitationRoutes(ctx, limiters.auth));
   api.use(notFoundHandler);
   app.use('/api/v1', api);
   app.use('/api', notFoundHandler);
-  app.use('/p', portalRoutes(ctx));
+  app.use('/p', portalRoutes(ctx, sync));
 
   app.use(clientRoutes(ctx.config.clientDist));
   app.use(errorHandler(ctx.logger));

@@ -36,6 +36,10 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   AUTH_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(100),
+  /** Comments one person may post in a minute (counted in Redis when configured). */
+  COMMENTAIRES_PAR_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** How often the notification e-mails are looked at; 0 turns the sender off. */
+  NOTIFICATIONS_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   METRICS_TOKEN: z.string().optional(),
   /** Largest websocket message of a collaborative document, in bytes. */
   YJS_MAX_MESSAGE_BYTES: z.coerce
@@ -88,6 +92,8 @@ export interface Config {
   demo: boolean;
   login: { maxFailures: number; lockMinutes: number; ratePer15Min: number };
   rateLimitPerMinute: number;
+  commentairesParMinute: number;
+  notifications: { intervalMs: number };
   metricsToken: string | null;
   logLevel: string;
   clientDist: string;
@@ -164,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ratePer15Min: e.AUTH_RATE_LIMIT_PER_15_MIN,
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    commentairesParMinute: e.COMMENTAIRES_PAR_MINUTE,
+    notifications: { intervalMs: e.NOTIFICATIONS_INTERVAL_MS },
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(import.meta.dirname, '../../client/dist')),

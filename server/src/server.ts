@@ -10,6 +10,7 @@ import type { AppContext } from './context.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { officialGeography } from './geo/geography.js';
 import { createMailer } from './mail/mailer.js';
+import { createNotificationSender } from './notifications/sender.js';
 import { createRegistry } from './ops/metrics.js';
 import { LiveHub } from './realtime/live.js';
 import { attachSyncServer, type SyncServer } from './realtime/sync-server.js';
@@ -70,8 +71,10 @@ export async function startServer(
   // The sync server shares the HTTP server (websocket upgrades) and serves the API's versions.
   const server = createServer();
   const sync = attachSyncServer(ctx, server);
-  ctx.live.attach(ctx, server);
   server.on('request', createApp(ctx, sync));
+  // After the app: Socket.IO wraps the request listeners already there, so its own paths never
+  // reach the app as well.
+  ctx.live.attach(ctx, server);
   ctx.events.on('membership', (change) => {
     sync.membershipChanged(change);
     ctx.live
@@ -85,10 +88,13 @@ export async function startServer(
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${address.port}`;
+  // E-mails notifications on an interval (NOTIFICATIONS_INTERVAL_MS), safe with other instances.
+  const notifier = createNotificationSender(ctx);
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      await notifier.stop();
       // Documents first: their pending updates are stored while the database is still open.
       await sync.close();
       await ctx.live.close();

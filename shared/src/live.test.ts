@@ -7,7 +7,8 @@ describe('live subjects', () => {
   it('reads and writes the subjects a client may follow', () => {
     expect(parseLiveSubject(`contrat:${id}`)).toEqual({ kind: 'contrat', contratId: id });
     expect(parseLiveSubject(`fiche:${id}`)).toEqual({ kind: 'fiche', ficheId: id });
-    for (const name of [`contrat:${id}`, `fiche:${id}`]) {
+    expect(parseLiveSubject(`moderation:${id}`)).toEqual({ kind: 'moderation', contratId: id });
+    for (const name of [`contrat:${id}`, `fiche:${id}`, `moderation:${id}`]) {
       expect(liveSubjectName(parseLiveSubject(name)!)).toBe(name);
     }
   });
@@ -15,6 +16,8 @@ describe('live subjects', () => {
   it('refuses anything else, including the rooms the server keeps for itself', () => {
     for (const name of [
       `user:${id}`,
+      `personne:${id}`,
+      `moderation:${id}:extra`,
       `fiche:${id}:extra`,
       'fiche:pas-un-uuid',
       `FICHE:${id}`,

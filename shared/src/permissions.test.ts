@@ -35,7 +35,14 @@ describe('permission matrix', () => {
 
   it('never lets the public change anything', () => {
     const allowed = allowedActions({ role: null, publie: true });
-    expect(allowed).toEqual(['contrat.lire', 'participation.lire']);
+    // Reporting a comment changes nothing: it asks the moderators to look (and needs an account).
+    // Joining as a resident changes only the person's own membership (and needs an account).
+    expect(allowed).toEqual([
+      'contrat.lire',
+      'contrat.rejoindre',
+      'participation.lire',
+      'commentaire.signaler',
+    ]);
   });
 
   it('shows who attended an event by name only to the committees, never to the public', () => {
@@ -47,6 +54,26 @@ describe('permission matrix', () => {
       expect(can('participation.lire', { role, publie: true })).toBe(true);
     }
     expect(can('participation.lire', { role: null, publie: false })).toBe(false);
+  });
+
+  it('lets only the animateur and the copil decide, the cotech give avis, a partner read its fiches’ décisions', () => {
+    const who = (action: Parameters<typeof can>[0], porteur = false) =>
+      (['animateur', 'copil', 'cotech', 'partenaire', 'habitant', null] as const).filter((role) =>
+        can(action, { role, publie: true, porteur }),
+      );
+    expect(who('decision.prendre')).toEqual(['animateur', 'copil']);
+    expect(who('avenant.gerer')).toEqual(['animateur', 'copil']);
+    expect(who('avis.donner')).toEqual(['animateur', 'cotech']);
+    expect(who('decision.lire')).toEqual(['animateur', 'copil', 'cotech']);
+    expect(who('decision.lire', true)).toEqual(['animateur', 'copil', 'cotech', 'partenaire']);
+    expect(who('compteRendu.modifier')).toEqual(['animateur', 'copil', 'cotech']);
+    expect(who('compteRendu.lire')).toEqual([
+      'animateur',
+      'copil',
+      'cotech',
+      'partenaire',
+      'habitant',
+    ]);
   });
 
   it('lets admins and animateurs open a contract, nobody else', () => {

@@ -25,6 +25,11 @@ export const PERMISSIONS = {
   /** Name, status, period, perimeter, signatories, publication. */
   'contrat.modifier': { animateur: 'oui' },
   'membre.lister': { animateur: 'oui', copil: 'oui', cotech: 'oui', partenaire: 'oui' },
+  /**
+   * A resident with an account joins a published contract as `habitant`, to comment, propose
+   * and vote; members already have a role.
+   */
+  'contrat.rejoindre': { public: 'si_publie' },
   /** Invite, change a role or category, remove, cancel an invitation. */
   'membre.gerer': { animateur: 'oui' },
   /** Orientations stratégiques and their objectifs opérationnels. */
@@ -74,6 +79,73 @@ export const PERMISSIONS = {
   'presence.lire': { animateur: 'oui', copil: 'oui', cotech: 'oui' },
   /** Phases (dates, order, what is open, the current one), events and their attendance. */
   'participation.gerer': { animateur: 'oui' },
+  /**
+   * Proposing an action, when the current phase receives proposals. Reading proposals needs only
+   * `contrat.lire`: the published ones are public, the others are seen by their author and the
+   * moderators.
+   */
+  'proposition.deposer': {
+    animateur: 'oui',
+    copil: 'oui',
+    cotech: 'oui',
+    partenaire: 'oui',
+    habitant: 'oui',
+  },
+  /** Instructing a proposal: en instruction, then retenue (a fiche projet) or non retenue. */
+  'proposition.instruire': { animateur: 'oui', cotech: 'oui' },
+  /** Publishing a proposal that waits for moderation, or hiding one, with a reason. */
+  'proposition.moderer': { animateur: 'oui' },
+  /**
+   * Commenting a fiche, a proposal or a passage of a collaborative document, when the current
+   * phase takes comments. Reading comments needs only to read their subject: the published ones
+   * are public with it, the others are seen by their author and the moderators.
+   */
+  'commentaire.ecrire': {
+    animateur: 'oui',
+    copil: 'oui',
+    cotech: 'oui',
+    partenaire: 'oui',
+    habitant: 'oui',
+  },
+  /**
+   * Reporting a published comment to the moderators, once: every member, and anyone signed in
+   * who reads the published contract (the route also requires an account).
+   */
+  'commentaire.signaler': {
+    animateur: 'oui',
+    copil: 'oui',
+    cotech: 'oui',
+    partenaire: 'oui',
+    habitant: 'oui',
+    public: 'si_publie',
+  },
+  /** The moderation queue: publishing, hiding with a reason; the contract's moderation mode. */
+  'commentaire.moderer': { animateur: 'oui' },
+  /**
+   * Governance: the instances and their composition, the séances with their agenda, attendance and
+   * décisions. Signed avenants need only `contrat.lire`: they are part of the contract.
+   */
+  'gouvernance.lire': { animateur: 'oui', copil: 'oui', cotech: 'oui' },
+  /** Instances and members, séances, agenda, convocation and attendance: the animateur's work. */
+  'gouvernance.gerer': { animateur: 'oui' },
+  /** Steering-committee décisions: programmation, mesures rectificatives, évolutions. */
+  'decision.prendre': { animateur: 'oui', copil: 'oui' },
+  /** The comité technique's avis technique on a fiche. */
+  'avis.donner': { animateur: 'oui', cotech: 'oui' },
+  /** The décisions about a fiche, on its page: a partner reads those of the fiches it carries. */
+  'decision.lire': { animateur: 'oui', copil: 'oui', cotech: 'oui', partenaire: 'si_porteur' },
+  /** Opening an avenant over évolution décisions, and signing it (which freezes versions). */
+  'avenant.gerer': { animateur: 'oui', copil: 'oui' },
+  /** The minutes of a séance (a collaborative document): written by the committees… */
+  'compteRendu.modifier': { animateur: 'oui', copil: 'oui', cotech: 'oui' },
+  /** …and read by every member of the contract. */
+  'compteRendu.lire': {
+    animateur: 'oui',
+    copil: 'oui',
+    cotech: 'oui',
+    partenaire: 'oui',
+    habitant: 'oui',
+  },
 } as const satisfies Record<string, Partial<Record<Audience, Grant>>>;
 
 export type Action = keyof typeof PERMISSIONS;

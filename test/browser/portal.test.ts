@@ -4,6 +4,8 @@ import {
   type FicheSummary,
   ficheReference,
   formatEuros,
+  type ParticipationReport,
+  propositionReference,
   sourceLabel,
 } from '@trame/shared';
 import type { Page } from 'playwright-core';
@@ -56,6 +58,53 @@ async function writeDocument(app: TestApp, name: string, cookie: string): Promis
 /** The fiche cards of a list page. */
 const cards = (page: Page) => page.getByRole('main').getByRole('article');
 
+const RETENUE = 'Recyclerie solidaire du Thouarsais';
+const REFUSEE = 'Piscine olympique à Thouars';
+const MOTIF = 'Hors du champ du contrat : à revoir en 2027.';
+
+/**
+ * Two proposals through the API as demo people: one retained (its fiche made public), one refused
+ * with a reason. The current phase is set to one that takes proposals, then back to the dates.
+ */
+async function depositPropositions(app: TestApp, animateur: ApiClient) {
+  const p = (rest = '') => contratPath(THOUARSAIS, rest);
+  const phases = (await animateur.get(p('/phases'))).body.items;
+  const ouverte = phases.find((phase: { type: string }) => phase.type === 'mise_en_oeuvre');
+  expect(
+    (await animateur.request('PUT', p('/phase-courante'), { phaseId: ouverte.id })).status,
+  ).toBe(200);
+  const partenaire = await signedIn(app.url, DEMO.partenaire);
+  const habitant = await signedIn(app.url, DEMO.habitant);
+  const cotech = await signedIn(app.url, DEMO.cotech);
+  const deposit = async (client: ApiClient, titre: string) => {
+    const reply = await client.post(p('/propositions'), {
+      titre,
+      description: 'Une action proposée pour le territoire.',
+      porteur: 'Association Le Relais du Thouarsais',
+      communes: ['79329'],
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    return reply.body;
+  };
+  const decide = async (id: string, statut: string, motif?: string) => {
+    const reply = await cotech.post(p(`/propositions/${id}/statut`), { statut, motif });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body;
+  };
+  const retenue = await deposit(partenaire, RETENUE);
+  const refusee = await deposit(habitant, REFUSEE);
+  expect((await animateur.request('PUT', p('/phase-courante'), { phaseId: null })).status).toBe(
+    200,
+  );
+  await decide(retenue.id, 'en_instruction');
+  await decide(refusee.id, 'en_instruction');
+  const decided = await decide(retenue.id, 'retenue');
+  await decide(refusee.id, 'non_retenue', MOTIF);
+  const fiche = await animateur.patch(`/api/v1/fiches/${decided.fiche.id}`, { public: true });
+  expect(fiche.status).toBe(200);
+  return { retenue: decided, refusee, fiche: fiche.body as Fiche };
+}
+
 describe('the public portal in a real browser', () => {
   let app: TestApp;
   let browser: TestBrowser;
@@ -63,6 +112,8 @@ describe('the public portal in a real browser', () => {
   /** The contract's fiches as an anonymous reader of the API sees them: the public ones. */
   let publicFiches: FicheSummary[];
   let fiche: Fiche;
+  let proposals: Awaited<ReturnType<typeof depositPropositions>>;
+  let report: ParticipationReport;
 
   beforeAll(async () => {
     app = await startApp();
@@ -70,7 +121,9 @@ describe('the public portal in a real browser', () => {
     contrat = (await animateur.get(contratPath(THOUARSAIS))).body;
     // Written before any portal page is read: the portal keeps its pages for a few seconds.
     await writeDocument(app, `contrat:${contrat.id}:projet`, animateur.sessionCookie!);
+    proposals = await depositPropositions(app, animateur);
     const anonymous = new ApiClient(app.url);
+    report = (await anonymous.get(contratPath(THOUARSAIS, '/participation'))).body;
     const listed = await anonymous.get(contratPath(contrat.id, '/fiches?limit=200'));
     expect(listed.status).toBe(200);
     publicFiches = listed.body.items;
@@ -184,6 +237,69 @@ describe('the public portal in a real browser', () => {
     expect(browser.cspViolations).toEqual([]);
   });
 
+  it('reads the proposals, their outcome and the participation report, with JavaScript turned off', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false, locale: FRENCH });
+    await page.goto(`${app.url}/p/${THOUARSAIS}`);
+    const nav = page.getByRole('navigation', { name: 'Navigation du portail' });
+    // Taking part: an account to comment and propose, in the app.
+    const participer = page.getByRole('region', { name: 'Participer' });
+    expect(
+      await participer.getByRole('link', { name: 'Créer un compte' }).getAttribute('href'),
+    ).toBe('/inscription');
+    expect(await participer.getByRole('link', { name: 'Se connecter' }).isVisible()).toBe(true);
+
+    await nav.getByRole('link', { name: 'Propositions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Propositions' }).waitFor();
+    expect(await cards(page).getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      `${propositionReference(proposals.refusee.numero)} ${REFUSEE}`,
+      `${propositionReference(proposals.retenue.numero)} ${RETENUE}`,
+    ]);
+
+    // A plain GET form narrows the list by status.
+    const filters = page.getByRole('search', { name: 'Filtrer les propositions' });
+    await filters.getByRole('combobox', { name: 'Statut' }).selectOption({ label: 'Non retenue' });
+    await filters.getByRole('button', { name: 'Filtrer' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('statut')).toBe('non_retenue');
+    await page.getByText('1 proposition', { exact: true }).waitFor();
+    await cards(page).getByRole('link', { name: REFUSEE }).click();
+    await page.getByRole('heading', { level: 1, name: REFUSEE }).waitFor();
+    const suite = page.getByRole('region', { name: 'Suite donnée' });
+    expect(await suite.getByText(MOTIF).isVisible()).toBe(true);
+
+    // A retained proposal leads to the fiche it became.
+    await page.goto(`${app.url}/p/${THOUARSAIS}/propositions/${proposals.retenue.numero}`);
+    await page
+      .getByRole('region', { name: 'Suite donnée' })
+      .getByRole('link', { name: `Voir la fiche ${ficheReference(proposals.fiche.numero)}` })
+      .click();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: `${ficheReference(proposals.fiche.numero)} ${RETENUE}`,
+      })
+      .waitFor();
+
+    // The participation report: a chart and its table per view, the same numbers as the API's.
+    await nav.getByRole('link', { name: 'Participation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rapport de participation' }).waitFor();
+    expect(
+      await page.getByRole('img', { name: /Personnes ayant participé, par phase/ }).count(),
+    ).toBe(1);
+    const table = page.getByRole('table', { name: 'Participation par phase' });
+    expect(await table.locator('tfoot').getByRole('cell').allTextContents()).toEqual(
+      [
+        report.total.evenements,
+        report.total.personnes,
+        report.total.totalContributions,
+        report.total.presentsNommes,
+        report.total.presentsComptes,
+      ].map((n) => n.toLocaleString('fr-FR')),
+    );
+    expect(await page.getByRole('link', { name: 'Tableau (CSV)' }).isVisible()).toBe(true);
+
+    expect(browser.cspViolations).toEqual([]);
+  });
+
   it('speaks English when asked in the address, to a French browser too', async () => {
     const page = await browser.newPage({ javaScriptEnabled: false, locale: FRENCH });
     await page.goto(`${app.url}/p/${THOUARSAIS}?lang=en`);
@@ -225,6 +341,8 @@ describe('the public portal in a real browser', () => {
     const home = `${app.url}/p/${THOUARSAIS}`;
     const list = `${home}/fiches`;
     const fichePage = `${list}/${fiche.numero}`;
+    const propositionList = `${home}/propositions`;
+    const participation = `${home}/participation`;
     // axe runs in the page: JavaScript on, the same server-rendered pages.
     const desktop = await browser.newPage({ locale: FRENCH });
     for (const [address, label] of [
@@ -234,6 +352,12 @@ describe('the public portal in a real browser', () => {
       [fichePage, 'page d’une fiche'],
       [`${home}?lang=en`, 'portal home (English)'],
       [`${fichePage}?lang=en`, 'project sheet (English)'],
+      [propositionList, 'liste des propositions'],
+      [`${propositionList}?statut=retenue`, 'liste des propositions filtrée'],
+      [`${propositionList}/${proposals.retenue.numero}`, 'proposition retenue'],
+      [`${propositionList}/${proposals.refusee.numero}?lang=en`, 'proposal not accepted (English)'],
+      [participation, 'rapport de participation'],
+      [`${participation}?lang=en`, 'participation report (English)'],
     ] as const) {
       await desktop.goto(address);
       await desktop.getByRole('heading', { level: 1 }).waitFor();
@@ -253,10 +377,18 @@ describe('the public portal in a real browser', () => {
     for (const [address, label] of [
       [home, 'accueil du portail sur un téléphone'],
       [fichePage, 'page d’une fiche sur un téléphone'],
+      [propositionList, 'liste des propositions sur un téléphone'],
+      [`${propositionList}/${proposals.refusee.numero}`, 'proposition sur un téléphone'],
+      [participation, 'rapport de participation sur un téléphone'],
     ] as const) {
       await phone.goto(address);
       await phone.getByRole('heading', { level: 1 }).waitFor();
       await expectAccessible(phone, label);
+      // Charts and cards fit the screen; only tables scroll, inside their own region.
+      expect(
+        await phone.evaluate(() => document.documentElement.scrollWidth),
+        label,
+      ).toBeLessThanOrEqual(PHONE.width);
     }
 
     expect(browser.cspViolations).toEqual([]);

@@ -102,6 +102,12 @@ describe('live events (Socket.IO)', () => {
     expect(await closed).toBe('io server disconnect');
   });
 
+  it('answers its long-polling transport itself, without the app answering too', async () => {
+    const reply = await fetch(`${app.url}/socket.io/?EIO=4&transport=polling`);
+    expect(reply.status).toBe(200);
+    expect(await reply.text()).toMatch(/^0\{"sid":/);
+  });
+
   it('refuses a page of another site', async () => {
     const socket = connect('animateur', { origin: 'https://evil.example' });
     await expect(connected(socket)).rejects.toThrow('Origine refusée.');

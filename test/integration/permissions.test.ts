@@ -32,7 +32,9 @@ let cible: { userId: string; email: string };
 
 beforeAll(async () => {
   const smtpUrl = await sink.start();
-  app = await startApp({ env: { SMTP_URL: smtpUrl, RATE_LIMIT_PER_MINUTE: '100000' } });
+  app = await startApp({
+    env: { SMTP_URL: smtpUrl, RATE_LIMIT_PER_MINUTE: '100000', COMMENTAIRES_PAR_MINUTE: '100000' },
+  });
   admin = await signedIn(app.url, DEMO.animateur);
   bocage = await signedIn(app.url, BOCAGE_ANIMATEUR);
   clients.set('animateur', admin);
@@ -89,7 +91,10 @@ interface RouteCase {
   status: 200 | 201 | 204;
   /** What someone who cannot read the contract gets, when the URL names a fiche, not the contract. */
   notFound?: 'fiche_not_found';
-  prepare: (n: number) => Promise<Attempt>;
+  /** The route also needs an account: an anonymous visitor gets 401 where the public may act. */
+  compte?: true;
+  /** `audience`: who will try (a comment to edit is theirs); the animateur runs it. */
+  prepare: (n: number, audience: Audience) => Promise<Attempt>;
 }
 
 const p = (rest = '') => contratPath(THOUARSAIS, rest);
@@ -872,6 +877,26 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    action: 'contrat.rejoindre',
+    route: 'POST /contrats/:id/adhesion',
+    status: 201,
+    compte: true,
+    prepare: async () => ({
+      method: 'POST',
+      path: p('/adhesion'),
+      verify: async (reply) => {
+        expect(reply.body).toMatchObject({ role: 'habitant' });
+        const listed = (await admin.get(p('/membres'))).body.items;
+        expect(listed).toContainEqual(
+          expect.objectContaining({ userId: reply.body.userId, role: 'habitant' }),
+        );
+      },
+      cleanup: async (reply) => {
+        if (reply.status === 201) await remove(p(`/membres/${reply.body.userId}`));
+      },
+    }),
+  },
+  {
     action: 'membre.gerer',
     route: 'GET /contrats/:id/invitations',
     status: 200,
@@ -1175,23 +1200,744 @@ const PARTICIPATION_ROUTES: RouteCase[] = [
   },
 ];
 
-const ALL_ROUTES = [...ROUTES, ...FICHE_ROUTES, ...PARTICIPATION_ROUTES];
+/** Today the demo contract is in its évaluation, closed to proposals; its mise en œuvre takes them. */
+const openProposals = async () => {
+  const phase = await phaseOfDemo('mise_en_oeuvre');
+  const reply = await admin.request('PUT', p('/phase-courante'), { phaseId: phase.id });
+  expect(reply.status).toBe(200);
+};
+const closeProposals = async () => {
+  const reply = await admin.request('PUT', p('/phase-courante'), { phaseId: null });
+  expect(reply.status).toBe(200);
+};
+/** A proposal deposited by the animateur: published at once, whatever the moderation. */
+const newProposition = async (n: number) => {
+  await openProposals();
+  try {
+    return await created(p('/propositions'), {
+      titre: `Proposition ${n}`,
+      description: 'Un atelier de réparation de vélos dans chaque bourg.',
+      porteur: 'Association Vélo Thouarsais',
+    });
+  } finally {
+    await closeProposals();
+  }
+};
+const proposition = (id: string, rest = '') => p(`/propositions/${id}${rest}`);
+const adminProposition = async (id: string) => (await admin.get(proposition(id))).body;
+
+const PROPOSITION_ROUTES: RouteCase[] = [
+  {
+    action: 'contrat.lire',
+    route: 'GET /contrats/:id/propositions',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newProposition(n);
+      return {
+        method: 'GET',
+        path: p('/propositions'),
+        verify: (reply, audience) => {
+          const found = reply.body.items.find((x: any) => x.id === made.id);
+          expect(found).toMatchObject({ titre: `Proposition ${n}`, statut: 'deposee' });
+          // Members read who wrote it; the public never does.
+          if (audience.role) expect(found.auteur.nom).toBe('Claire Moreau');
+          else expect(found).not.toHaveProperty('auteur');
+        },
+      };
+    },
+  },
+  {
+    action: 'contrat.lire',
+    route: 'GET /contrats/:id/propositions/:propositionId',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newProposition(n);
+      return {
+        method: 'GET',
+        path: proposition(made.id),
+        verify: (reply, audience) => {
+          expect(reply.body).toMatchObject({ id: made.id, numero: made.numero });
+          if (audience.role)
+            expect(reply.body.historique.map((h: any) => h.vers)).toEqual(['deposee']);
+          else expect(reply.body).not.toHaveProperty('historique');
+        },
+      };
+    },
+  },
+  {
+    action: 'proposition.deposer',
+    route: 'POST /contrats/:id/propositions',
+    status: 201,
+    prepare: async (n) => {
+      await openProposals();
+      return {
+        method: 'POST',
+        path: p('/propositions'),
+        body: {
+          titre: `Proposition déposée ${n}`,
+          description: 'Une navette vers la gare de Thouars.',
+          porteur: 'Entreprise solidaire Mobil’Emploi',
+        },
+        verify: async (reply) => {
+          expect(reply.body).toMatchObject({
+            titre: `Proposition déposée ${n}`,
+            statut: 'deposee',
+          });
+          expect((await adminProposition(reply.body.id)).titre).toBe(`Proposition déposée ${n}`);
+        },
+        cleanup: closeProposals,
+      };
+    },
+  },
+  {
+    action: 'proposition.instruire',
+    route: 'POST /contrats/:id/propositions/:propositionId/statut',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newProposition(n);
+      return {
+        method: 'POST',
+        path: proposition(made.id, '/statut'),
+        body: { statut: 'en_instruction' },
+        verify: async () => {
+          expect((await adminProposition(made.id)).statut).toBe('en_instruction');
+        },
+      };
+    },
+  },
+  {
+    action: 'proposition.moderer',
+    route: 'POST /contrats/:id/propositions/:propositionId/publier',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newProposition(n);
+      const hidden = await admin.post(proposition(made.id, '/masquer'), { motif: 'À vérifier' });
+      expect(hidden.status).toBe(200);
+      return {
+        method: 'POST',
+        path: proposition(made.id, '/publier'),
+        verify: async () => {
+          expect((await adminProposition(made.id)).publication).toBe('publiee');
+        },
+      };
+    },
+  },
+  {
+    action: 'proposition.moderer',
+    route: 'POST /contrats/:id/propositions/:propositionId/masquer',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newProposition(n);
+      return {
+        method: 'POST',
+        path: proposition(made.id, '/masquer'),
+        body: { motif: 'Hors sujet' },
+        verify: async () => {
+          expect(await adminProposition(made.id)).toMatchObject({
+            publication: 'masquee',
+            moderation: { motif: 'Hors sujet' },
+          });
+        },
+      };
+    },
+  },
+];
+
+/** One public fiche holds the comments of these cases. */
+let ficheCommentee: string | undefined;
+/** A published comment on it by `author` (a member's client; the animateur by default). */
+async function newCommentaire(n: number, author: ApiClient = admin): Promise<any> {
+  ficheCommentee ??= (await newFiche(0)).id;
+  const reply = await author.post(p('/commentaires'), {
+    sujetType: 'fiche',
+    sujetId: ficheCommentee,
+    corps: `Commentaire ${n}`,
+  });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return reply.body;
+}
+/** A comment the audience wrote when it may write one, else the animateur's. */
+const ownCommentaire = (n: number, audience: Audience) =>
+  newCommentaire(n, audience.role ? clients.get(audience.name)! : admin);
+const commentaire = (id: string, rest = '') => p(`/commentaires/${id}${rest}`);
+const adminCommentaire = async (id: string) => (await admin.get(commentaire(id))).body;
+
+const COMMENTAIRE_ROUTES: RouteCase[] = [
+  {
+    action: 'contrat.lire',
+    route: 'GET /contrats/:id/commentaires',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newCommentaire(n);
+      return {
+        method: 'GET',
+        path: p(`/commentaires?sujetType=fiche&sujetId=${made.sujet.id}`),
+        verify: (reply, audience) => {
+          const found = reply.body.items.find((x: any) => x.id === made.id);
+          expect(found).toMatchObject({ corps: `Commentaire ${n}`, reponses: [] });
+          // Members read who wrote it; the public never does.
+          if (audience.role) expect(found.auteur.nom).toBe('Claire Moreau');
+          else expect(found).not.toHaveProperty('auteur');
+        },
+      };
+    },
+  },
+  {
+    action: 'contrat.lire',
+    route: 'GET /contrats/:id/commentaires/:commentaireId',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newCommentaire(n);
+      return {
+        method: 'GET',
+        path: commentaire(made.id),
+        verify: (reply) => {
+          expect(reply.body).toMatchObject({ id: made.id, corps: `Commentaire ${n}` });
+        },
+      };
+    },
+  },
+  {
+    action: 'commentaire.ecrire',
+    route: 'POST /contrats/:id/commentaires',
+    status: 201,
+    prepare: async (n) => {
+      ficheCommentee ??= (await newFiche(0)).id;
+      return {
+        method: 'POST',
+        path: p('/commentaires'),
+        body: { sujetType: 'fiche', sujetId: ficheCommentee, corps: `Nouveau ${n}` },
+        verify: async (reply) => {
+          expect(await adminCommentaire(reply.body.id)).toMatchObject({ corps: `Nouveau ${n}` });
+        },
+      };
+    },
+  },
+  {
+    action: 'commentaire.ecrire',
+    route: 'PATCH /contrats/:id/commentaires/:commentaireId',
+    status: 200,
+    prepare: async (n, audience) => {
+      const made = await ownCommentaire(n, audience);
+      return {
+        method: 'PATCH',
+        path: commentaire(made.id),
+        body: { corps: `Modifié ${n}` },
+        verify: async () => {
+          expect((await adminCommentaire(made.id)).corps).toBe(`Modifié ${n}`);
+        },
+      };
+    },
+  },
+  {
+    action: 'commentaire.ecrire',
+    route: 'DELETE /contrats/:id/commentaires/:commentaireId',
+    status: 204,
+    prepare: async (n, audience) => {
+      const made = await ownCommentaire(n, audience);
+      return {
+        method: 'DELETE',
+        path: commentaire(made.id),
+        verify: async () => {
+          expect((await admin.get(commentaire(made.id))).status).toBe(404);
+        },
+      };
+    },
+  },
+  {
+    action: 'commentaire.ecrire',
+    route: 'POST /contrats/:id/commentaires/:commentaireId/resoudre',
+    status: 200,
+    prepare: async (n, audience) => {
+      const made = await ownCommentaire(n, audience);
+      return {
+        method: 'POST',
+        path: commentaire(made.id, '/resoudre'),
+        verify: async () => {
+          expect((await adminCommentaire(made.id)).etat).toBe('resolu');
+        },
+      };
+    },
+  },
+  {
+    action: 'commentaire.ecrire',
+    route: 'POST /contrats/:id/commentaires/:commentaireId/rouvrir',
+    status: 200,
+    prepare: async (n, audience) => {
+      const made = await ownCommentaire(n, audience);
+      expect((await admin.post(commentaire(made.id, '/resoudre'))).status).toBe(200);
+      return {
+        method: 'POST',
+        path: commentaire(made.id, '/rouvrir'),
+        verify: async () => {
+          expect((await adminCommentaire(made.id)).etat).toBe('ouvert');
+        },
+      };
+    },
+  },
+  {
+    action: 'commentaire.signaler',
+    route: 'POST /contrats/:id/commentaires/:commentaireId/signalements',
+    status: 201,
+    compte: true,
+    prepare: async (n, audience) => {
+      // Someone else's comment: one does not report one's own.
+      const author = audience.role === 'animateur' ? clients.get('cotech')! : admin;
+      const made = await newCommentaire(n, author);
+      return {
+        method: 'POST',
+        path: commentaire(made.id, '/signalements'),
+        body: { motif: `Signalement ${n}` },
+        verify: async () => {
+          const file = (await admin.get(p('/moderation'))).body;
+          const entry = file.commentaires.find((c: any) => c.commentaire.id === made.id);
+          expect(entry.signalements.map((s: any) => s.motif)).toEqual([`Signalement ${n}`]);
+          expect((await admin.post(commentaire(made.id, '/publier'))).status).toBe(200);
+        },
+      };
+    },
+  },
+  {
+    action: 'commentaire.moderer',
+    route: 'GET /contrats/:id/moderation',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/moderation'),
+      verify: (reply) => {
+        expect(reply.body).toMatchObject({ mode: 'a_posteriori', commentaires: [] });
+      },
+    }),
+  },
+  {
+    action: 'contrat.modifier',
+    route: 'PUT /contrats/:id/moderation/mode',
+    status: 200,
+    prepare: async () => ({
+      method: 'PUT',
+      path: p('/moderation/mode'),
+      body: { mode: 'a_priori' },
+      verify: async (reply) => {
+        expect(reply.body).toEqual({ mode: 'a_priori' });
+        expect((await admin.get(p('/moderation'))).body.mode).toBe('a_priori');
+      },
+      cleanup: async () => {
+        const reply = await admin.request('PUT', p('/moderation/mode'), { mode: 'a_posteriori' });
+        expect(reply.status).toBe(200);
+      },
+    }),
+  },
+  {
+    action: 'commentaire.moderer',
+    route: 'POST /contrats/:id/commentaires/:commentaireId/masquer',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newCommentaire(n, clients.get('cotech')!);
+      return {
+        method: 'POST',
+        path: commentaire(made.id, '/masquer'),
+        body: { motif: 'Hors sujet' },
+        verify: async () => {
+          expect(await adminCommentaire(made.id)).toMatchObject({
+            publication: 'masque',
+            moderation: { motif: 'Hors sujet' },
+          });
+        },
+      };
+    },
+  },
+  {
+    action: 'commentaire.moderer',
+    route: 'POST /contrats/:id/commentaires/:commentaireId/publier',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newCommentaire(n, clients.get('cotech')!);
+      expect((await admin.post(commentaire(made.id, '/masquer'), { motif: 'Erreur' })).status).toBe(
+        200,
+      );
+      return {
+        method: 'POST',
+        path: commentaire(made.id, '/publier'),
+        verify: async () => {
+          expect((await adminCommentaire(made.id)).publication).toBe('publie');
+        },
+      };
+    },
+  },
+];
+
+const newInstance = (n: number, type = 'comite_pilotage') =>
+  created(p('/instances'), { type, nom: `Instance ${n}` });
+/**
+ * Séances dated before every phase of the demo contract: they add no event to the participation,
+ * whose counts other routes check. `date` inside a phase creates the séance's event.
+ */
+const HORS_PHASE = '2019-06-12';
+const newGovSeance = async (n: number, type = 'comite_pilotage', date = HORS_PHASE) => {
+  const instance = await newInstance(n, type);
+  return created(p('/seances'), { instanceId: instance.id, date });
+};
+const seancePath = (id: string, rest = '') => p(`/seances/${id}${rest}`);
+const adminSeance = async (id: string) => (await admin.get(seancePath(id))).body;
+/** An évolution du contrat without fiches: needs no avis technique, can go into an avenant. */
+const newEvolution = async (n: number) => {
+  const seance = await newGovSeance(n);
+  return created(seancePath(seance.id, '/decisions'), {
+    type: 'evolution_contrat',
+    objet: 'perimetre',
+    description: `Évolution ${n}`,
+  });
+};
+
+/** The governance lists, for `snapshot`: refused attempts must leave them as they were. */
+async function gouvernanceSnapshot() {
+  const [instances, seances, avenants] = await Promise.all([
+    admin.get(p('/instances')),
+    admin.get(p('/seances')),
+    admin.get(p('/avenants')),
+  ]);
+  expect([instances.status, seances.status, avenants.status]).toEqual([200, 200, 200]);
+  // Séance lists carry status, place, convocation and décision counts; their attendance is the
+  // participation's, already in the snapshot.
+  return { instances: instances.body, seances: seances.body, avenants: avenants.body };
+}
+
+const GOUVERNANCE_ROUTES: RouteCase[] = [
+  {
+    action: 'gouvernance.lire',
+    route: 'GET /contrats/:id/instances',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newInstance(n);
+      return {
+        method: 'GET',
+        path: p('/instances'),
+        verify: (reply) => {
+          expect(reply.body.items.map((i: any) => i.id)).toContain(made.id);
+        },
+      };
+    },
+  },
+  {
+    action: 'gouvernance.gerer',
+    route: 'POST /contrats/:id/instances',
+    status: 201,
+    prepare: async (n) => ({
+      method: 'POST',
+      path: p('/instances'),
+      body: { type: 'groupe_travail', nom: `Groupe de travail ${n}` },
+      verify: async (reply) => {
+        const items = (await admin.get(p('/instances'))).body.items;
+        expect(items.find((i: any) => i.id === reply.body.id).nom).toBe(`Groupe de travail ${n}`);
+      },
+    }),
+  },
+  {
+    action: 'gouvernance.gerer',
+    route: 'POST /contrats/:id/instances/:instanceId/membres',
+    status: 201,
+    prepare: async (n) => {
+      const made = await newInstance(n);
+      return {
+        method: 'POST',
+        path: p(`/instances/${made.id}/membres`),
+        body: { nom: `Invité ${n}`, email: `invite.${n}@exemple.fr`, categorie: 'association' },
+        verify: (reply) => {
+          expect(reply.body.membres.map((m: any) => m.nom)).toEqual([`Invité ${n}`]);
+        },
+      };
+    },
+  },
+  {
+    action: 'gouvernance.gerer',
+    route: 'POST /contrats/:id/instances/:instanceId/membres/:membreId/depart',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newInstance(n);
+      const joined = await created(p(`/instances/${made.id}/membres`), {
+        nom: `Invité ${n}`,
+        email: `invite.${n}@exemple.fr`,
+        categorie: 'association',
+        depuis: '2024-01-01',
+      });
+      return {
+        method: 'POST',
+        path: p(`/instances/${made.id}/membres/${joined.membres[0].id}/depart`),
+        body: { jusquA: '2025-01-01' },
+        verify: (reply) => {
+          expect(reply.body.membres).toEqual([]);
+          expect(reply.body.historique[0].jusquA).toBe('2025-01-01');
+        },
+      };
+    },
+  },
+  {
+    action: 'gouvernance.lire',
+    route: 'GET /contrats/:id/seances',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newGovSeance(n);
+      return {
+        method: 'GET',
+        path: p('/seances'),
+        verify: (reply) => {
+          expect(reply.body.items.map((s: any) => s.id)).toContain(made.id);
+        },
+      };
+    },
+  },
+  {
+    action: 'gouvernance.gerer',
+    route: 'POST /contrats/:id/seances',
+    status: 201,
+    prepare: async (n) => {
+      const instance = await newInstance(n);
+      return {
+        method: 'POST',
+        path: p('/seances'),
+        body: {
+          instanceId: instance.id,
+          date: HORS_PHASE,
+          ordreDuJour: [{ titre: `Point ${n}` }],
+        },
+        verify: async (reply) => {
+          expect((await adminSeance(reply.body.id)).ordreDuJour[0].titre).toBe(`Point ${n}`);
+        },
+      };
+    },
+  },
+  {
+    action: 'gouvernance.lire',
+    route: 'GET /contrats/:id/seances/:seanceId',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newGovSeance(n);
+      return {
+        method: 'GET',
+        path: seancePath(made.id),
+        verify: (reply) => {
+          expect(reply.body).toMatchObject({ id: made.id, compteRendu: `seance:${made.id}` });
+        },
+      };
+    },
+  },
+  {
+    action: 'gouvernance.gerer',
+    route: 'PATCH /contrats/:id/seances/:seanceId',
+    status: 200,
+    prepare: async (n) => {
+      const made = await newGovSeance(n);
+      return {
+        method: 'PATCH',
+        path: seancePath(made.id),
+        body: { statut: 'tenue', lieu: `Salle ${n}` },
+        verify: async () => {
+          expect(await adminSeance(made.id)).toMatchObject({ statut: 'tenue', lieu: `Salle ${n}` });
+        },
+      };
+    },
+  },
+  {
+    action: 'gouvernance.gerer',
+    route: 'POST /contrats/:id/seances/:seanceId/convocation',
+    status: 200,
+    prepare: async (n) => {
+      const instance = await newInstance(n);
+      await created(p(`/instances/${instance.id}/membres`), {
+        nom: `Convoqué ${n}`,
+        email: `convoque.${n}@exemple.fr`,
+        categorie: 'elu',
+        depuis: '2019-01-01',
+      });
+      const seance = await created(p('/seances'), { instanceId: instance.id, date: HORS_PHASE });
+      return {
+        method: 'POST',
+        path: seancePath(seance.id, '/convocation'),
+        verify: async () => {
+          expect(sink.lastTo(`convoque.${n}@exemple.fr`).subject).toContain('Convocation');
+          expect((await adminSeance(seance.id)).convoqueeLe).toEqual(expect.any(String));
+        },
+        unchanged: () => {
+          expect(sink.messagesTo(`convoque.${n}@exemple.fr`)).toEqual([]);
+        },
+      };
+    },
+  },
+  {
+    action: 'gouvernance.gerer',
+    route: 'PUT /contrats/:id/seances/:seanceId/presences',
+    status: 200,
+    prepare: async (n) => {
+      // Attendance needs the séance's event in a phase; cancelling it afterwards removes the event.
+      const made = await newGovSeance(n, 'comite_pilotage', '2025-06-12');
+      return {
+        method: 'PUT',
+        path: seancePath(made.id, '/presences'),
+        body: { participants: [{ nom: `Présent ${n}`, categorie: 'habitant' }] },
+        verify: async () => {
+          expect((await adminSeance(made.id)).presents.map((x: any) => x.nom)).toEqual([
+            `Présent ${n}`,
+          ]);
+        },
+        cleanup: async () => {
+          const cancelled = await admin.patch(seancePath(made.id), { statut: 'annulee' });
+          expect(cancelled.body.evenementId).toBeNull();
+        },
+      };
+    },
+  },
+  {
+    action: 'avis.donner',
+    route: 'POST /contrats/:id/seances/:seanceId/avis',
+    status: 201,
+    prepare: async (n) => {
+      const seance = await newGovSeance(n, 'comite_technique');
+      const made = await newFiche(n);
+      return {
+        method: 'POST',
+        path: seancePath(seance.id, '/avis'),
+        body: { ficheId: made.id, avis: 'favorable', motifs: `Avis ${n}` },
+        verify: async () => {
+          const decisions = (await admin.get(fiche(made.id, '/decisions'))).body.items;
+          expect(decisions.map((d: any) => d.texte)).toEqual([`Avis ${n}`]);
+        },
+        cleanup: () => remove(fiche(made.id)),
+      };
+    },
+  },
+  {
+    action: 'decision.prendre',
+    route: 'POST /contrats/:id/seances/:seanceId/decisions',
+    status: 201,
+    prepare: async (n) => {
+      const seance = await newGovSeance(n);
+      return {
+        method: 'POST',
+        path: seancePath(seance.id, '/decisions'),
+        body: { type: 'evolution_contrat', objet: 'partenaires', description: `Évolution ${n}` },
+        verify: async () => {
+          const decisions = (await adminSeance(seance.id)).decisionsPrises;
+          expect(decisions.map((d: any) => d.texte)).toEqual([`Évolution ${n}`]);
+        },
+      };
+    },
+  },
+  {
+    action: 'decision.lire',
+    route: 'GET /fiches/:id/decisions',
+    status: 200,
+    notFound: 'fiche_not_found',
+    prepare: async (n) => {
+      const seance = await newGovSeance(n, 'comite_technique');
+      const made = await newFiche(n);
+      await created(seancePath(seance.id, '/avis'), {
+        ficheId: made.id,
+        avis: 'defavorable',
+        motifs: `Motifs ${n}`,
+      });
+      return {
+        method: 'GET',
+        path: fiche(made.id, '/decisions'),
+        verify: (reply) => {
+          expect(reply.body.items.map((d: any) => d.avis)).toEqual(['defavorable']);
+        },
+        cleanup: () => remove(fiche(made.id)),
+      };
+    },
+  },
+  {
+    action: 'contrat.lire',
+    route: 'GET /contrats/:id/avenants',
+    status: 200,
+    prepare: async () => ({
+      method: 'GET',
+      path: p('/avenants'),
+      verify: (reply, audience) => {
+        // Drafts are for the committees; everyone else sees signed avenants only.
+        const committees = ['animateur', 'copil', 'cotech'].includes(audience.role ?? '');
+        if (!committees) expect(reply.body.items.every((a: any) => a.signeLe)).toBe(true);
+        expect(reply.body.total).toBe(reply.body.items.length);
+      },
+    }),
+  },
+  {
+    action: 'avenant.gerer',
+    route: 'POST /contrats/:id/avenants',
+    status: 201,
+    prepare: async (n) => {
+      const evolution = await newEvolution(n);
+      return {
+        method: 'POST',
+        path: p('/avenants'),
+        body: { objet: `Avenant ${n}`, decisionIds: [evolution.id] },
+        verify: async (reply) => {
+          expect(reply.body.decisions.map((d: any) => d.id)).toEqual([evolution.id]);
+          const items = (await admin.get(p('/avenants'))).body.items;
+          expect(items.map((a: any) => a.id)).toContain(reply.body.id);
+        },
+      };
+    },
+  },
+  {
+    action: 'avenant.gerer',
+    route: 'POST /contrats/:id/avenants/:avenantId/signer',
+    status: 200,
+    prepare: async (n) => {
+      const evolution = await newEvolution(n);
+      const avenant = await created(p('/avenants'), {
+        objet: `Avenant ${n}`,
+        decisionIds: [evolution.id],
+      });
+      return {
+        method: 'POST',
+        path: p(`/avenants/${avenant.id}/signer`),
+        body: { signeLe: '2025-12-01' },
+        verify: (reply) => {
+          expect(reply.body.signeLe).toBe('2025-12-01');
+          expect(reply.body.versions.map((v: any) => v.nom)).toEqual([
+            `Avenant n°${avenant.numero}`,
+          ]);
+        },
+      };
+    },
+  },
+];
+
+const ALL_ROUTES = [
+  ...ROUTES,
+  ...FICHE_ROUTES,
+  ...PARTICIPATION_ROUTES,
+  ...PROPOSITION_ROUTES,
+  ...COMMENTAIRE_ROUTES,
+  ...GOUVERNANCE_ROUTES,
+];
 
 /** Everything a member can see of the contract, in a stable order, to prove nothing changed. */
 async function snapshot() {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  const [contrat, membres, invitations, fiches, sources, maquettes, phases, evenements, rapport] =
-    await Promise.all([
-      admin.get(p()),
-      admin.get(p('/membres')),
-      admin.get(p('/invitations')),
-      admin.get(p('/fiches?limit=200')),
-      admin.get(p('/sources')),
-      admin.get(p('/maquettes')),
-      admin.get(p('/phases')),
-      admin.get(p('/evenements')),
-      admin.get(p('/participation')),
-    ]);
+  const [
+    contrat,
+    membres,
+    invitations,
+    fiches,
+    sources,
+    maquettes,
+    phases,
+    evenements,
+    rapport,
+    propositions,
+  ] = await Promise.all([
+    admin.get(p()),
+    admin.get(p('/membres')),
+    admin.get(p('/invitations')),
+    admin.get(p('/fiches?limit=200')),
+    admin.get(p('/sources')),
+    admin.get(p('/maquettes')),
+    admin.get(p('/phases')),
+    admin.get(p('/evenements')),
+    admin.get(p('/participation')),
+    admin.get(p('/propositions?limit=200')),
+  ]);
   const all = [
     contrat,
     membres,
@@ -1202,6 +1948,7 @@ async function snapshot() {
     phases,
     evenements,
     rapport,
+    propositions,
   ];
   expect(all.map((r) => r.status)).toEqual(all.map(() => 200));
   const view = contrat.body;
@@ -1224,6 +1971,8 @@ async function snapshot() {
       ),
     ),
     rapport: { ...rapport.body, genereLe: null },
+    propositions: propositions.body,
+    gouvernance: await gouvernanceSnapshot(),
   };
 }
 
@@ -1240,9 +1989,11 @@ function refusal(
 }
 
 it('lists at least one route for every action of the matrix, and only known actions', () => {
-  // The projet de territoire's text is edited over websockets: test/integration/realtime.test.ts
-  // checks those actions for every audience.
-  const overHttp = ACTIONS.filter((action) => !action.startsWith('projet.'));
+  // The projet de territoire's text and the minutes of a séance are edited over websockets:
+  // test/integration/realtime.test.ts and gouvernance.test.ts check those actions for every audience.
+  const overHttp = ACTIONS.filter(
+    (action) => !action.startsWith('projet.') && !action.startsWith('compteRendu.'),
+  );
   expect(new Set(ALL_ROUTES.map((r) => r.action))).toEqual(new Set(overHttp));
 });
 
@@ -1273,14 +2024,16 @@ describe.each([
       afterAll(releaseRefused);
 
       for (const audience of AUDIENCES) {
-        const allowed = can(route.action, { role: audience.role, publie });
+        const allowed =
+          can(route.action, { role: audience.role, publie }) &&
+          !(route.compte && audience.anonymous);
         const expected = allowed ? route.status : refusal(audience, publie, route.notFound).status;
         const client = () => clients.get(audience.name)!;
 
         it(`${audience.name} → ${expected}`, async () => {
           if (allowed) {
             await releaseRefused();
-            const attempt = await route.prepare(++counter);
+            const attempt = await route.prepare(++counter, audience);
             let reply: Reply | undefined;
             try {
               reply = await client().request(attempt.method, attempt.path, attempt.body);
@@ -1292,7 +2045,7 @@ describe.each([
             return;
           }
           if (!refused) {
-            const attempt = await route.prepare(++counter);
+            const attempt = await route.prepare(++counter, audience);
             refused = { attempt, before: await snapshot() };
           }
           const { attempt, before } = refused;

@@ -1,7 +1,7 @@
-import { parisDate } from '@trame/shared';
+import { ISO_DOMAINE_LABELS, parisDate } from '@trame/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EVENEMENTS } from '../../server/src/demo/data.js';
+import { DEMO_USERS, EVENEMENTS } from '../../server/src/demo/data.js';
 import { documentText } from '../../server/src/realtime/document-text.js';
 import { loadDocument } from '../../server/src/realtime/persistence.js';
 import { startApp, type TestApp } from '../support/app.js';
@@ -23,8 +23,18 @@ let contrat: any;
 let fiches: any[];
 let piegee: any;
 let bocageFiche: any;
+/** Proposals deposited through the API as demo users, by what became of them. */
+const propositions = {} as Record<
+  'retenue' | 'retenueCachee' | 'refusee' | 'deposee' | 'enAttente' | 'masquee',
+  any
+>;
+/** Their fiches: the public one the retained proposal became, and the one left non-public. */
+let ficheRetenue: any;
 
 const PIEGE = '<script>alert("titre")</script> Fiche « piégée » & co';
+const MOTIF_REFUS = 'Hors du champ du contrat <b>pour l’instant</b> : à revoir en 2027.';
+/** Published proposals deposited on top of the four named ones, to fill more than one page. */
+const EXTRA_PROPOSITIONS = 18;
 const RESUME_PIEGE = '"><img src=x onerror=alert(1)> un résumé';
 const REFUSED_CENTS = 123_456_78;
 
@@ -110,6 +120,131 @@ async function writeDocument(name: string, cookie: string, blocks: string[]): Pr
   }
 }
 
+/**
+ * Proposals through the API, as the demo people would: the current phase is set to one that takes
+ * proposals (as test/integration/propositions.test.ts does), then put back to the dates.
+ */
+async function depositPropositions(
+  partenaire: ApiClient,
+  habitant: ApiClient,
+  cotech: ApiClient,
+): Promise<void> {
+  const p = (rest = '') => contratPath(THOUARSAIS, rest);
+  const phases = (await animateur.get(p('/phases'))).body.items;
+  const ouverte = phases.find((phase: any) => phase.type === 'mise_en_oeuvre');
+  expect(ouverte.propositions).toBe(true);
+  const setCurrent = async (phaseId: string | null) => {
+    const reply = await animateur.request('PUT', p('/phase-courante'), { phaseId });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  };
+  const setModeration = async (mode: string) => {
+    const reply = await animateur.request('PUT', p('/moderation/mode'), { mode });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  };
+  const deposit = async (client: ApiClient, body: Record<string, unknown>) => {
+    const reply = await client.post(p('/propositions'), {
+      description: 'Une action proposée pour le territoire.',
+      porteur: 'Association Le Relais du Thouarsais',
+      ...body,
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    return reply.body;
+  };
+  const decide = async (id: string, statut: string, motif?: string) => {
+    const reply = await cotech.post(p(`/propositions/${id}/statut`), { statut, motif });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body;
+  };
+  await setCurrent(ouverte.id);
+  try {
+    propositions.retenue = await deposit(partenaire, {
+      titre: 'Recyclerie solidaire du Thouarsais',
+      description:
+        'Une recyclerie portée par une entreprise d’insertion.\n\nAvec un atelier de réparation.',
+      coutEstimeCents: 45_000_00,
+      isoDomaine: 'economie',
+      financementsRecherches: ['fonds_vert'],
+      communes: ['79329'],
+    });
+    propositions.retenueCachee = await deposit(partenaire, { titre: 'Ressourcerie mobile' });
+    propositions.refusee = await deposit(habitant, {
+      titre: 'Piscine <i>olympique</i> à Thouars',
+      porteur: 'Collectif <b>des nageurs</b>',
+    });
+    propositions.deposee = await deposit(habitant, { titre: 'Jardins partagés au Château' });
+    for (let n = 1; n <= EXTRA_PROPOSITIONS; n++) {
+      await deposit(partenaire, { titre: `Idée d’action numéro ${n}` });
+    }
+    propositions.masquee = await deposit(partenaire, { titre: 'Proposition masquée hors sujet' });
+    const hidden = await animateur.post(p(`/propositions/${propositions.masquee.id}/masquer`), {
+      motif: 'Hors sujet',
+    });
+    expect(hidden.status, JSON.stringify(hidden.body)).toBe(200);
+    await setModeration('a_priori');
+    propositions.enAttente = await deposit(habitant, {
+      titre: 'Proposition en attente de modération',
+    });
+    expect(propositions.enAttente.publication).toBe('en_attente');
+  } finally {
+    await setModeration('a_posteriori');
+    await setCurrent(null);
+  }
+  for (const key of ['retenue', 'retenueCachee', 'refusee'] as const) {
+    await decide(propositions[key].id, 'en_instruction');
+  }
+  propositions.retenue = await decide(propositions.retenue.id, 'retenue', 'Priorité du COPIL');
+  propositions.retenueCachee = await decide(propositions.retenueCachee.id, 'retenue');
+  propositions.refusee = await decide(propositions.refusee.id, 'non_retenue', MOTIF_REFUS);
+  // The fiche of the first is made public; the second's stays as it was created (not public).
+  const fiche = await animateur.patch(`/api/v1/fiches/${propositions.retenue.fiche.id}`, {
+    public: true,
+  });
+  expect(fiche.status, JSON.stringify(fiche.body)).toBe(200);
+  ficheRetenue = fiche.body;
+  expect(propositions.retenueCachee.fiche).not.toBeNull();
+}
+
+const COMMENTAIRE_PIEGE = 'Un avis <script>alert(3)</script> sur la fiche & son calendrier';
+const commentaires = {} as Record<'publie' | 'reponse' | 'enAttente' | 'masque', any>;
+
+/** Comments on the trapped fiche through the API: published, a reply, one waiting, one hidden. */
+async function postComments(): Promise<void> {
+  const p = (rest = '') => contratPath(THOUARSAIS, rest);
+  const copil = await signedIn(app.url, DEMO.copil);
+  const cotech = await signedIn(app.url, DEMO.cotech);
+  const habitant = await signedIn(app.url, DEMO.habitant);
+  const partenaire = await signedIn(app.url, DEMO.partenaire);
+  const post = async (client: ApiClient, corps: string, parentId?: string) => {
+    const reply = await client.post(p('/commentaires'), {
+      sujetType: 'fiche',
+      sujetId: piegee.id,
+      corps,
+      ...(parentId ? { parentId } : {}),
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    return reply.body;
+  };
+  commentaires.publie = await post(copil, COMMENTAIRE_PIEGE);
+  commentaires.reponse = await post(
+    cotech,
+    'Le calendrier sera revu en COTECH.',
+    commentaires.publie.id,
+  );
+  commentaires.masque = await post(partenaire, 'Commentaire masqué, hors sujet.');
+  const hidden = await animateur.post(p(`/commentaires/${commentaires.masque.id}/masquer`), {
+    motif: 'Hors sujet',
+  });
+  expect(hidden.status, JSON.stringify(hidden.body)).toBe(200);
+  const mode = (value: string) => animateur.request('PUT', p('/moderation/mode'), { mode: value });
+  expect((await mode('a_priori')).status).toBe(200);
+  try {
+    commentaires.enAttente = await post(habitant, 'Commentaire en attente de modération.');
+    expect(commentaires.enAttente.publication).toBe('en_attente');
+  } finally {
+    expect((await mode('a_posteriori')).status).toBe(200);
+  }
+}
+
 beforeAll(async () => {
   app = await startApp();
   animateur = await signedIn(app.url, DEMO.animateur);
@@ -149,6 +284,12 @@ beforeAll(async () => {
   });
   expect(other.status).toBe(201);
   bocageFiche = other.body;
+  await depositPropositions(
+    await signedIn(app.url, DEMO.partenaire),
+    await signedIn(app.url, DEMO.habitant),
+    await signedIn(app.url, DEMO.cotech),
+  );
+  await postComments();
   await writeDocument(`contrat:${contrat.id}:projet`, animateur.sessionCookie!, [
     'Un territoire à énergie positive',
     'Le projet <script>alert(2)</script> se construit avec les habitants.',
@@ -166,6 +307,39 @@ afterAll(async () => {
 
 const home = `/p/${THOUARSAIS}`;
 const list = `/p/${THOUARSAIS}/fiches`;
+const propositionList = `/p/${THOUARSAIS}/propositions`;
+const participation = `/p/${THOUARSAIS}/participation`;
+
+/** The titles of the proposals listed on a page (without their P-000 reference). */
+function listedPropositions(html: string): string[] {
+  return [...html.matchAll(/<li class="card"><article>\s*<h2>([\s\S]*?)<\/h2>/g)].map((m) =>
+    textOf(m[1]!).replace(/^P-\d{3} /, ''),
+  );
+}
+
+/** Every proposal title over all the pages of a proposal list. */
+async function allPropositions(path: string): Promise<string[]> {
+  const titles: string[] = [];
+  let next: string | undefined = path;
+  while (next) {
+    const reply = await page(next);
+    expect(reply.status).toBe(200);
+    titles.push(...listedPropositions(reply.text));
+    next = attribute(reply.text, /<a href="([^"]+)" rel="next">/);
+  }
+  return titles;
+}
+
+/** A table's body rows as text: its row header, then its cells. */
+function tableRows(html: string, caption: string): string[][] {
+  const table = new RegExp(
+    `<caption>${caption.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</caption>[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`,
+  ).exec(html);
+  expect(table, caption).not.toBeNull();
+  return [...table![1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => textOf(cell[1]!)),
+  );
+}
 
 function expectWellFormedPage(reply: Page, lang: 'fr' | 'en' = 'fr') {
   expect(reply.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -378,12 +552,293 @@ describe('a fiche page', () => {
     expect(textOf(text)).toContain('Reste à financer 300\u202f000,00\u00a0€');
   });
 
+  it('shows the published comments, escaped, with their replies, and never who wrote them', async () => {
+    const { text } = await page(`${list}/${piegee.numero}`);
+    expect(text).toContain('<h2 id="commentaires">Commentaires</h2>');
+    const shown = textOf(text);
+    expect(shown).toContain(COMMENTAIRE_PIEGE);
+    expect(text).toContain('Un avis &lt;script&gt;alert(3)&lt;/script&gt; sur la fiche &amp; son');
+    expect(text).not.toContain('<script>alert(3)');
+    expect(shown).toContain('Le calendrier sera revu en COTECH.');
+    expect(shown).toContain('1 fil de discussion');
+    expect(shown).toMatch(/Élu·e, le \d{1,2}/);
+    expect(shown).toMatch(/État, le \d{1,2}/);
+    expect(shown).not.toContain('Commentaire masqué');
+    expect(shown).not.toContain('Commentaire en attente');
+    for (const nom of ['Bernard Giraud', 'Sophie Lambert', 'Karim Benali', 'Julie Rousseau']) {
+      expect(shown).not.toContain(nom);
+    }
+    const other = fiches.find((f) => f.public && f.id !== piegee.id);
+    expect(textOf((await page(`${list}/${other.numero}`)).text)).toContain(
+      'Aucun commentaire publié pour l’instant.',
+    );
+  });
+
   it('shows the fiche’s narrative when it has one', async () => {
     const { text } = await page(`${list}/${piegee.numero}`);
     expect(text).toContain('<h2 id="recit">Récit</h2>');
     expect(text).toContain('<h3>Contexte</h3><p>Le récit de la fiche piégée.</p>');
     const chaleur = fiches.find((f) => f.titre.startsWith('Réseau de chaleur bois'));
     expect((await page(`${list}/${chaleur.id}`)).text).not.toContain('id="recit"');
+  });
+});
+
+describe('proposals and their outcome', () => {
+  it('lists every published proposal over its pages, newest first, like the public API', async () => {
+    const api = await anonyme.get(contratPath(THOUARSAIS, '/propositions?limit=200'));
+    expect(api.status).toBe(200);
+    const published = api.body.items.map((x: any) => x.titre);
+    expect(published.length).toBeGreaterThan(20);
+    const first = await page(propositionList);
+    expectWellFormedPage(first);
+    expect(textOf(first.text)).toContain(`${published.length} propositions, page 1 sur 2`);
+    expect(first.text).toContain(
+      `<a href="${propositionList}?page=2" rel="next">Page suivante</a>`,
+    );
+    expect(first.text).toContain(
+      `<a href="${propositionList}" aria-current="page">Propositions</a>`,
+    );
+    expect(await allPropositions(propositionList)).toEqual(published);
+    for (const key of ['retenue', 'refusee', 'deposee'] as const) {
+      expect(published).toContain(propositions[key].titre);
+    }
+  });
+
+  it('never shows a proposal waiting for moderation or hidden, nor its page', async () => {
+    const listed = await allPropositions(propositionList);
+    for (const key of ['enAttente', 'masquee'] as const) {
+      const hidden = propositions[key];
+      expect(listed).not.toContain(hidden.titre);
+      const reply = await page(`${propositionList}/${hidden.numero}`);
+      expect(reply.status).toBe(404);
+      expect(reply.text).toContain('<h1>Proposition introuvable</h1>');
+      expect(reply.text).not.toContain(hidden.titre);
+    }
+  });
+
+  it('filters by status from a plain form, like the public API', async () => {
+    for (const statut of ['retenue', 'non_retenue', 'deposee', 'en_instruction']) {
+      const api = await anonyme.get(
+        contratPath(THOUARSAIS, `/propositions?limit=200&statut=${statut}`),
+      );
+      const titles = await allPropositions(`${propositionList}?statut=${statut}`);
+      expect(titles, statut).toEqual(api.body.items.map((x: any) => x.titre));
+    }
+    expect(await allPropositions(`${propositionList}?statut=non_retenue`)).toEqual([
+      propositions.refusee.titre,
+    ]);
+    const filtered = await page(`${propositionList}?statut=retenue&q=`);
+    expect(filtered.text).toContain(
+      `<form class="search search-propositions" method="get" action="${propositionList}"`,
+    );
+    expect(filtered.text).toContain('<option value="retenue" selected>Retenue</option>');
+    expect(filtered.text).toContain(`<a href="${propositionList}">Effacer les filtres</a>`);
+    expect(listedPropositions(filtered.text)).toEqual([
+      propositions.retenueCachee.titre,
+      propositions.retenue.titre,
+    ]);
+    const invalid = await page(`${propositionList}?statut=acceptee`);
+    expect(invalid.status).toBe(400);
+    expectWellFormedPage(invalid);
+    expect(invalid.text).toContain(`<a href="${propositionList}">Effacer les filtres</a>`);
+  });
+
+  it('shows a refused proposal with its public reason, escaped, and never its author', async () => {
+    const refusee = propositions.refusee;
+    for (const ref of [String(refusee.numero), `P-${String(refusee.numero).padStart(3, '0')}`]) {
+      const reply = await page(`${propositionList}/${ref}`);
+      expect(reply.status, ref).toBe(200);
+      expectWellFormedPage(reply);
+      expect(reply.text).toContain(
+        `<link rel="canonical" href="${app.url}${propositionList}/${refusee.numero}">`,
+      );
+      const text = textOf(reply.text);
+      expect(textOf(/<h1>([\s\S]*?)<\/h1>/.exec(reply.text)![1]!)).toBe(
+        `P-${String(refusee.numero).padStart(3, '0')} ${refusee.titre}`,
+      );
+      expect(reply.text).toContain('Piscine &lt;i&gt;olympique&lt;/i&gt; à Thouars');
+      expect(reply.text).toContain('Collectif &lt;b&gt;des nageurs&lt;/b&gt;');
+      expect(reply.text).not.toMatch(/<i>olympique|<b>/);
+      expect(reply.text).toContain(
+        '<span class="badge badge-statut-non_retenue">Non retenue</span>',
+      );
+      expect(text).toContain('Motif communiqué');
+      expect(text).toContain(MOTIF_REFUS);
+      expect(text).toContain('Déposée par Habitant·e');
+      const habitant = DEMO_USERS.find((u) => u.email === DEMO.habitant)!;
+      expect(reply.text).not.toContain(habitant.nom);
+      expect(reply.text).not.toContain(habitant.email);
+    }
+    // The list says why too.
+    const listed = await page(`${propositionList}?statut=non_retenue`);
+    expect(textOf(listed.text)).toContain(`Motif communiqué ${MOTIF_REFUS}`);
+  });
+
+  it('shows a retained proposal with a link to its fiche once that fiche is public', async () => {
+    const retenue = propositions.retenue;
+    const reply = await page(`${propositionList}/${retenue.numero}`);
+    expect(reply.status).toBe(200);
+    const text = textOf(reply.text);
+    expect(reply.text).toContain('<span class="badge badge-statut-retenue">Retenue</span>');
+    expect(text).toMatch(/Retenue le \d{1,2}(er)? \S+ \d{4} : elle devient une fiche projet/);
+    const reference = `F-${String(ficheRetenue.numero).padStart(3, '0')}`;
+    expect(reply.text).toContain(
+      `<a href="${list}/${ficheRetenue.numero}">Voir la fiche ${reference}</a>`,
+    );
+    // A decision's note to retain is not public: only a refusal's reason is.
+    expect(text).not.toContain('Priorité du COPIL');
+    expect(text).toContain('Porteur Association Le Relais du Thouarsais');
+    expect(text).toContain('Déposée par Entreprise de l’ESS');
+    expect(text).toContain('Communes concernées Thouars');
+    expect(text).toContain('Coût estimé 45\u202f000,00\u00a0€');
+    expect(text).toContain(`Domaine ISO 37101 ${ISO_DOMAINE_LABELS.economie.fr}`);
+    expect(text).toContain('Financements recherchés Fonds vert');
+    expect(reply.text).toContain(
+      '<p>Une recyclerie portée par une entreprise d’insertion.</p><p>Avec un atelier',
+    );
+    const partenaire = DEMO_USERS.find((u) => u.email === DEMO.partenaire)!;
+    expect(reply.text).not.toContain(partenaire.nom);
+    // The fiche it became is public, and its page answers.
+    expect((await page(`${list}/${ficheRetenue.numero}`)).status).toBe(200);
+
+    const cachee = await page(`${propositionList}/${propositions.retenueCachee.numero}`);
+    expect(textOf(cachee.text)).toContain(
+      'La fiche projet qui en est issue n’est pas encore publique.',
+    );
+    expect(cachee.text).not.toContain('Voir la fiche');
+    const waiting = await page(`${propositionList}/${propositions.deposee.numero}`);
+    expect(textOf(waiting.text)).toContain('Elle attend d’être instruite par le comité technique.');
+  });
+
+  it('answers 404 for an unknown proposal number, and reads in English', async () => {
+    for (const ref of ['999', 'abc', '0']) {
+      const reply = await page(`${propositionList}/${ref}`);
+      expect(reply.status, ref).toBe(404);
+      expectWellFormedPage(reply);
+      expect(reply.text).toContain(`<a href="${propositionList}">Toutes les propositions</a>`);
+    }
+    const english = await page(`${propositionList}/${propositions.refusee.numero}?lang=en`);
+    expectWellFormedPage(english, 'en');
+    expect(english.text).toContain('Not accepted');
+    expect(textOf(english.text)).toContain('Submitted by Resident');
+    const listed = await page(`${propositionList}?lang=en&statut=retenue`);
+    expect(listed.text).toContain('<h1>Proposals</h1>');
+    expect(listed.text).toContain('<option value="retenue" selected>Accepted</option>');
+    expect(listed.text).toContain('<input type="hidden" name="lang" value="en">');
+  });
+});
+
+describe('the participation report', () => {
+  it('shows the same counts as the public JSON report, per phase and per category', async () => {
+    const api = await anonyme.get(contratPath(THOUARSAIS, '/participation'));
+    expect(api.status).toBe(200);
+    const report = api.body;
+    const reply = await page(participation);
+    expect(reply.status).toBe(200);
+    expectWellFormedPage(reply);
+    expect(reply.text).toContain('<h1>Rapport de participation</h1>');
+    expect(reply.text).toContain(
+      `<a href="${participation}" aria-current="page">Participation</a>`,
+    );
+    const n = (value: number) => value.toLocaleString('fr-FR');
+    const counts = (c: any) => [
+      n(c.personnes),
+      n(c.totalContributions),
+      n(c.presentsNommes),
+      n(c.presentsComptes),
+    ];
+    expect(report.phases.length).toBeGreaterThan(0);
+    expect(report.total.personnes).toBeGreaterThan(0);
+    const phaseRows = tableRows(reply.text, 'Participation par phase');
+    expect(phaseRows.map((row) => row.slice(1))).toEqual(
+      report.phases.map((phase: any) => [n(phase.evenements), ...counts(phase.total)]),
+    );
+    const categoryRows = tableRows(
+      reply.text,
+      'Participation par catégorie d’acteurs — Sur toute la durée du contrat',
+    );
+    expect(categoryRows.map((row) => row.slice(1))).toEqual(
+      report.categories.map((row: any) => counts(row)),
+    );
+    // Each phase's own table lists the categories that took part in it.
+    for (const phase of report.phases) {
+      const rows = phase.categories.filter(
+        (c: any) => c.personnes + c.totalContributions + c.presentsNommes + c.presentsComptes > 0,
+      );
+      if (rows.length === 0) continue;
+      const label = phase.libelle || phaseRows[report.phases.indexOf(phase)]![0]!;
+      expect(
+        tableRows(reply.text, `Participation par catégorie d’acteurs — ${label}`).map((row) =>
+          row.slice(1),
+        ),
+      ).toEqual(rows.map((row: any) => counts(row)));
+    }
+    // Every chart is an image named by its values, drawn without inline style.
+    const charts = [...reply.text.matchAll(/<svg role="img" aria-labelledby="([^"]+)"/g)];
+    expect(charts.length).toBeGreaterThanOrEqual(2);
+    expect(textOf(reply.text)).toContain(`Personnes ayant participé, par phase (graphique) : `);
+  });
+
+  it('names nobody: neither the people named at events nor the members', async () => {
+    const { text } = await page(participation);
+    const names = [
+      ...DEMO_USERS.map((u) => u.nom),
+      ...DEMO_USERS.map((u) => u.email),
+      'Jeanne Martin',
+      'Paul Renaud',
+      'Lucie Fournier',
+    ];
+    for (const name of names) expect(text, name).not.toContain(name);
+  });
+
+  it('links to the public CSV and PDF exports of the report', async () => {
+    const { text } = await page(participation);
+    const csv = `/api/v1/contrats/${THOUARSAIS}/participation/export?format=csv`;
+    expect(text).toContain(`<a href="${csv}" download>Tableau (CSV)</a>`);
+    expect(text).toContain(
+      `<a href="/api/v1/contrats/${THOUARSAIS}/participation/export?format=pdf" download>`,
+    );
+    const response = await fetch(new URL(csv, app.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+  });
+});
+
+describe('taking part and finding one’s way', () => {
+  it('invites residents to create an account or sign in, from the home, fiche and proposal pages', async () => {
+    const retenue = propositions.retenue;
+    for (const [path, appPath] of [
+      [home, `/contrats/${THOUARSAIS}`],
+      [`${list}/${piegee.numero}`, `/contrats/${THOUARSAIS}/fiches/${piegee.id}`],
+      [propositionList, `/contrats/${THOUARSAIS}/propositions`],
+      [
+        `${propositionList}/${retenue.numero}`,
+        `/contrats/${THOUARSAIS}/propositions/${retenue.id}`,
+      ],
+    ] as const) {
+      const { text } = await page(path);
+      const section = /<section class="participer"[\s\S]*?<\/section>/.exec(text)?.[0];
+      expect(section, path).toBeDefined();
+      expect(textOf(section!)).toContain(
+        'créez un compte ou connectez-vous pour commenter et proposer',
+      );
+      expect(section).toContain('<a class="cta-primary" href="/inscription">Créer un compte</a>');
+      expect(section).toContain(
+        `<a href="/connexion?retour=${encodeURIComponent(appPath)}">Se connecter</a>`,
+      );
+      expect(section).toContain(`<a href="${appPath}">`);
+    }
+  });
+
+  it('links Accueil, Fiches, Propositions and Participation in the header of every page', async () => {
+    for (const path of [home, list, propositionList, participation]) {
+      const { text } = await page(path);
+      const nav = /<nav class="site-nav"[\s\S]*?<\/nav>/.exec(text)![0];
+      for (const href of [home, list, propositionList, participation]) {
+        expect(nav, `${path} → ${href}`).toContain(`<a href="${href}"`);
+      }
+      expect(nav.match(/aria-current="page"/g)).toHaveLength(1);
+    }
   });
 });
 
@@ -402,8 +857,13 @@ describe('what is not published is not found', () => {
       `/p/${BOCAGE}/fiches`,
       `/p/${BOCAGE}/fiches/1`,
       `/p/${BOCAGE}/fiches/${bocageFiche.id}`,
+      `/p/${BOCAGE}/propositions`,
+      `/p/${BOCAGE}/propositions/1`,
+      `/p/${BOCAGE}/participation`,
       '/p/crte-inconnu',
       '/p/crte-inconnu/fiches',
+      '/p/crte-inconnu/propositions',
+      '/p/crte-inconnu/participation',
       `/p/${contrat.id}`,
       '/p',
       `/p/${THOUARSAIS}/autre-chose`,

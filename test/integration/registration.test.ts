@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app.js';
+import { BOCAGE, contratPath, expectError, THOUARSAIS } from '../support/fixtures/trame.js';
 import { ApiClient } from '../support/http.js';
 import { linkIn, Mailbox } from '../support/mailbox.js';
 
@@ -18,6 +19,35 @@ afterAll(async () => {
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 describe('registration with e-mail verification', () => {
+  it('lets a confirmed resident join a published contract as habitant, in the category they gave', async () => {
+    const visitor = new ApiClient(app.url);
+    const email = 'association.velo@exemple.fr';
+    expect(
+      (
+        await visitor.post('/api/v1/auth/register', {
+          email,
+          password: 'un mot de passe assez long',
+          nom: 'Vélo Thouarsais',
+          categorie: 'association',
+        })
+      ).status,
+    ).toBe(202);
+    const link = linkIn(mailbox.lastTo(email), '/verifier-email');
+    expect((await visitor.post('/api/v1/auth/verify-email', { token: tokenOf(link) })).status).toBe(
+      200,
+    );
+
+    const joined = await visitor.post(contratPath(THOUARSAIS, '/adhesion'));
+    expect(joined.status).toBe(201);
+    expect(joined.body).toMatchObject({ role: 'habitant', categorie: 'association' });
+    expect((await visitor.get('/api/v1/me')).body.memberships).toEqual([
+      expect.objectContaining({ slug: THOUARSAIS, role: 'habitant' }),
+    ]);
+    // Now a member, they cannot join again; an unpublished contract is not there to join.
+    expectError(await visitor.post(contratPath(THOUARSAIS, '/adhesion')), 403, 'forbidden');
+    expectError(await visitor.post(contratPath(BOCAGE, '/adhesion')), 404, 'contrat_not_found');
+  });
+
   it('mails a verification link; the account works only once the address is confirmed', async () => {
     const visitor = new ApiClient(app.url);
     const email = 'nadia.habitante@exemple.fr';

@@ -38,6 +38,8 @@ export const contratApi = {
   get: (id: string) => api.get<Contrat>(base(id)),
   create: (input: CreateContratInput) => api.post<Contrat>('/contrats', input),
   update: (id: string, input: UpdateContratInput) => api.patch<Contrat>(base(id), input),
+  /** A signed-in resident joins a published contract as habitant. */
+  join: (id: string) => api.post<Membre>(`${base(id)}/adhesion`),
 };
 
 export const signataireApi = {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useMe } from '../features/auth/session';
+import { NotificationsBell } from '../features/commentaires/NotificationsBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
@@ -20,6 +21,7 @@ export function Header() {
         </Link>
         <div className="header__tools">
           <LanguageSwitch />
+          {me && <NotificationsBell />}
           {me && <UserMenu me={me} />}
           {me === null && pathname !== '/connexion' && (
             <Link className="header__login" to="/connexion">

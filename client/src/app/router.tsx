@@ -7,6 +7,7 @@ import { RegisterPage } from '../features/auth/RegisterPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
+import { ModerationTab } from '../features/commentaires/ModerationTab';
 import { ApercuTab } from '../features/contrats/ApercuTab';
 import { ContratLayout } from '../features/contrats/ContratLayout';
 import { ContratsPage } from '../features/contrats/ContratsPage';
@@ -21,6 +22,8 @@ import { OrientationsTab } from '../features/orientations/OrientationsTab';
 import { ParticipationTab } from '../features/participation/ParticipationTab';
 import { PerimetreTab } from '../features/perimetre/PerimetreTab';
 import { ProjetTab } from '../features/projet/ProjetTab';
+import { PropositionPage } from '../features/propositions/PropositionPage';
+import { PropositionsTab } from '../features/propositions/PropositionsTab';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -58,6 +61,9 @@ export const router = createBrowserRouter([
           { path: 'fiches/:ficheId', element: <FichePage /> },
           { path: 'maquette/:annee?', element: <MaquetteTab /> },
           { path: 'participation', element: <ParticipationTab /> },
+          { path: 'propositions', element: <PropositionsTab /> },
+          { path: 'propositions/:propositionId', element: <PropositionPage /> },
+          { path: 'moderation', element: <ModerationTab /> },
           { path: 'membres', element: <MembresTab /> },
           { path: 'contrats-lies', element: <ContratsLiesTab /> },
           { path: 'cooperations', element: <CooperationsTab /> },

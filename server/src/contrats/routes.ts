@@ -7,17 +7,22 @@ import {
 import { type RequestHandler, Router } from 'express';
 import { isAdmin } from '../auth/me.js';
 import { rolesOfUser } from '../auth/users-repository.js';
+import { commentaireRoutes } from '../commentaires/routes.js';
 import type { AppContext } from '../context.js';
 import { contratLieRoutes } from '../contrats-lies/routes.js';
 import { cooperationRoutes } from '../cooperations/routes.js';
 import { contratFicheRoutes } from '../fiches/routes.js';
+import { gouvernanceRoutes } from '../gouvernance/routes.js';
 import { HttpError } from '../http/errors.js';
 import { requirePermission, requireUser } from '../http/gate.js';
 import { parseInput } from '../http/validate.js';
 import { maquetteRoutes } from '../maquette/routes.js';
 import { membreRoutes } from '../membres/routes.js';
+import { moderationRoutes } from '../moderation/routes.js';
 import { orientationRoutes } from '../orientations/routes.js';
 import { participationRoutes } from '../participation/routes.js';
+import { propositionRoutes } from '../propositions/routes.js';
+import type { SyncServer } from '../realtime/sync-server.js';
 import * as repository from './repository.js';
 import * as service from './service.js';
 import { signataireRoutes } from './signataires.js';
@@ -35,7 +40,7 @@ function loadContrat(ctx: AppContext): RequestHandler {
   };
 }
 
-export function contratRoutes(ctx: AppContext): Router {
+export function contratRoutes(ctx: AppContext, sync: SyncServer): Router {
   const router = Router();
 
   router.get('/', requireUser, async (req, res) => {
@@ -80,5 +85,9 @@ export function contratRoutes(ctx: AppContext): Router {
   one.use(contratFicheRoutes(ctx));
   one.use(maquetteRoutes(ctx));
   one.use(participationRoutes(ctx));
+  one.use(propositionRoutes(ctx));
+  one.use(commentaireRoutes(ctx, sync));
+  one.use(moderationRoutes(ctx, sync));
+  one.use(gouvernanceRoutes(ctx, sync));
   return router;
 }

@@ -455,9 +455,19 @@ export const documentVersions = pgTable(
     nom: text('nom').notNull(),
     state: bytea('state').notNull(),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Set when an avenant's signature froze this version: it can then be neither renamed nor
+     * deleted (a trigger of `0005_gouvernance.sql` refuses it) as long as its avenant exists.
+     */
+    avenantId: uuid('avenant_id').references((): AnyPgColumn => avenants.id, {
+      onDelete: 'cascade',
+    }),
     createdAt: createdAt(),
   },
-  (t) => [index('document_versions_name_idx').on(t.name, t.createdAt)],
+  (t) => [
+    index('document_versions_name_idx').on(t.name, t.createdAt),
+    index('document_versions_avenant_idx').on(t.avenantId),
+  ],
 );
 
 /** Who contributed to which document on which day, and how many edits: participation counts. */
@@ -753,5 +763,161 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),
     index('notifications_a_envoyer_idx').on(t.envoyeeLe, t.userId),
+  ],
+);
+
+/** The governance bodies of a contract: comité de pilotage, comité technique, groupes de travail. */
+export const instances = pgTable(
+  'instances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    nom: text('nom').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('instances_contrat_idx').on(t.contratId)],
+);
+
+/**
+ * Who sits in an instance, from when to when: a member of the contract (`user_id`, with name and
+ * category as they were on joining) or a person invited by name, e-mail and category. Leaving sets
+ * `jusqu_a`; rows are never deleted, so the composition of any past séance can be read back.
+ */
+export const instanceMembres = pgTable(
+  'instance_membres',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => instances.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    nom: text('nom').notNull(),
+    email: text('email'),
+    categorie: text('categorie').notNull(),
+    depuis: date('depuis').notNull(),
+    jusquA: date('jusqu_a'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('instance_membres_instance_idx').on(t.instanceId, t.depuis),
+    uniqueIndex('instance_membres_user_en_fonction_key')
+      .on(t.instanceId, t.userId)
+      .where(sql`jusqu_a IS NULL AND user_id IS NOT NULL`),
+    uniqueIndex('instance_membres_email_en_fonction_key')
+      .on(t.instanceId, t.email)
+      .where(sql`jusqu_a IS NULL AND user_id IS NULL`),
+  ],
+);
+
+/**
+ * A meeting of an instance. Its attendance lives in the participation module: `evenement_id` is
+ * the `seance` event in the phase covering its date. Its minutes are the document `seance:<id>`.
+ */
+export const seances = pgTable(
+  'seances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => instances.id, { onDelete: 'cascade' }),
+    date: date('date').notNull(),
+    /** Local time in France, `HH:MM`. */
+    heure: text('heure'),
+    lieu: text('lieu').notNull().default(''),
+    statut: text('statut').notNull().default('prevue'),
+    evenementId: uuid('evenement_id').references(() => evenements.id, { onDelete: 'set null' }),
+    convoqueeLe: timestamp('convoquee_le', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('seances_contrat_date_idx').on(t.contratId, t.date),
+    index('seances_instance_idx').on(t.instanceId),
+  ],
+);
+
+/** The agenda of a séance, in order; an item may point to a fiche, a proposal or a maquette. */
+export const ordreDuJour = pgTable(
+  'ordre_du_jour',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seanceId: uuid('seance_id')
+      .notNull()
+      .references(() => seances.id, { onDelete: 'cascade' }),
+    ordre: integer('ordre').notNull(),
+    titre: text('titre').notNull(),
+    ficheId: uuid('fiche_id').references(() => fiches.id, { onDelete: 'set null' }),
+    propositionId: uuid('proposition_id').references(() => propositions.id, {
+      onDelete: 'set null',
+    }),
+    maquetteVersionId: uuid('maquette_version_id').references(() => maquetteVersions.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [uniqueIndex('ordre_du_jour_seance_ordre_key').on(t.seanceId, t.ordre)],
+);
+
+/** Avenants: numbered per contract (under the `avenants:<contrat>` lock); signed once. */
+export const avenants = pgTable(
+  'avenants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    numero: integer('numero').notNull(),
+    objet: text('objet').notNull(),
+    signeLe: date('signe_le'),
+    signePar: uuid('signe_par').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('avenants_contrat_numero_key').on(t.contratId, t.numero)],
+);
+
+/**
+ * A décision recorded in a séance: an avis technique on a fiche, a programmation (a maquette
+ * version), a mesure rectificative applied to a fiche (its field and financing changes are in the
+ * fiche's history, written in the same transaction), or an évolution of the contract, which an
+ * avenant later gathers. `changements` keeps what was applied, before and after.
+ */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    seanceId: uuid('seance_id')
+      .notNull()
+      .references(() => seances.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    avis: text('avis'),
+    mesure: text('mesure'),
+    objet: text('objet'),
+    texte: text('texte').notNull().default(''),
+    ficheId: uuid('fiche_id').references(() => fiches.id, { onDelete: 'cascade' }),
+    ficheIds: uuid('fiche_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    orientationIds: uuid('orientation_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    maquetteVersionId: uuid('maquette_version_id').references(() => maquetteVersions.id, {
+      onDelete: 'set null',
+    }),
+    changements: jsonb('changements'),
+    avenantId: uuid('avenant_id').references(() => avenants.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('decisions_seance_idx').on(t.seanceId, t.createdAt),
+    index('decisions_fiche_idx').on(t.ficheId),
+    index('decisions_fiche_ids_idx').using('gin', t.ficheIds),
+    index('decisions_avenant_idx').on(t.avenantId),
   ],
 );

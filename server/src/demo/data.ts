@@ -1,4 +1,12 @@
-import type { Categorie, Role, TypeEvenement, TypePhase } from '@trame/shared';
+import type {
+  AvisTechnique,
+  Categorie,
+  ObjetEvolution,
+  Role,
+  TypeEvenement,
+  TypeInstance,
+  TypePhase,
+} from '@trame/shared';
 
 /**
  * The demo territory: the CRTE of the Communauté de communes du Thouarsais (Deux-Sèvres), one of
@@ -315,3 +323,115 @@ export const EVENEMENTS: {
     comptages: [],
   },
 ];
+
+/**
+ * The contract's governance, as the CRTE guide describes it: a comité de pilotage (elected
+ * officials, the State, signatories, widened to the consular chambers) assisted by a comité
+ * technique (services of the communauté de communes and of the State) that meets before each
+ * plenary and gives an avis technique on the fiches. Fiches are named by their demo number.
+ */
+export const GOUVERNANCE: {
+  instances: {
+    type: TypeInstance;
+    nom: string;
+    description: string;
+    membres: ({ email: string } | { nom: string; email: string; categorie: Categorie })[];
+  }[];
+  seances: {
+    instance: number;
+    date: string;
+    heure: string;
+    lieu: string;
+    /** The demo event this séance's attendance is recorded in, by its title. */
+    evenement?: string;
+    ordreDuJour: { titre: string; fiche?: number }[];
+    avis: { fiche: number; avis: AvisTechnique; motifs: string }[];
+    evolutions: { objet: ObjetEvolution; description: string; fiches: number[] }[];
+  }[];
+} = {
+  instances: [
+    {
+      type: 'comite_pilotage',
+      nom: 'Comité de pilotage du CRTE du Thouarsais',
+      description:
+        'Élus du territoire, État et signataires du contrat ; élargi aux chambres consulaires et au conseil de développement.',
+      membres: [
+        { email: 'animateur@trame.test' },
+        { email: 'copil@trame.test' },
+        {
+          nom: 'Préfecture des Deux-Sèvres — sous-préfecture de Bressuire',
+          email: 'crte.thouarsais@deux-sevres.gouv.fr',
+          categorie: 'etat',
+        },
+        {
+          nom: 'Chambre de commerce et d’industrie des Deux-Sèvres',
+          email: 'territoires@deux-sevres.cci.fr',
+          categorie: 'chambre_consulaire',
+        },
+      ],
+    },
+    {
+      type: 'comite_technique',
+      nom: 'Comité technique du CRTE',
+      description:
+        'Services de la communauté de communes, services déconcentrés de l’État et opérateurs ; se réunit avant chaque comité de pilotage.',
+      membres: [
+        { email: 'animateur@trame.test' },
+        { email: 'cotech@trame.test' },
+        {
+          nom: 'Direction départementale des territoires des Deux-Sèvres',
+          email: 'ddt-crte@deux-sevres.gouv.fr',
+          categorie: 'etat',
+        },
+      ],
+    },
+  ],
+  seances: [
+    {
+      instance: 1,
+      date: '2025-03-06',
+      heure: '14:00',
+      lieu: 'Thouars, siège de la communauté de communes',
+      ordreDuJour: [
+        { titre: 'Préparation de la programmation 2025' },
+        { titre: 'Avis technique : unité de méthanisation agricole', fiche: 7 },
+        { titre: 'Avis technique : requalification de la ZA du Grand Rosé', fiche: 9 },
+      ],
+      avis: [
+        {
+          fiche: 7,
+          avis: 'favorable_reserves',
+          motifs:
+            'Projet cohérent avec l’orientation énergie ; plan d’approvisionnement et étude d’impact à compléter avant tout engagement de crédits.',
+        },
+        {
+          fiche: 9,
+          avis: 'favorable',
+          motifs: 'Maîtrise foncière acquise, calendrier réaliste, plan de financement équilibré.',
+        },
+      ],
+      evolutions: [],
+    },
+    {
+      instance: 0,
+      date: '2025-03-20',
+      heure: '10:00',
+      lieu: 'Thouars, siège de la communauté de communes',
+      evenement: 'Comité de pilotage : programmation 2025',
+      ordreDuJour: [
+        { titre: 'Validation de la maquette financière 2025' },
+        { titre: 'Avis du comité technique sur les fiches présentées' },
+        { titre: 'Inscription de la requalification de la ZA du Grand Rosé', fiche: 9 },
+      ],
+      avis: [],
+      evolutions: [
+        {
+          objet: 'actions',
+          description:
+            'Inscription de la requalification de la zone d’activités du Grand Rosé au programme d’actions du contrat, après avis favorable du comité technique.',
+          fiches: [9],
+        },
+      ],
+    },
+  ],
+};

@@ -1,4 +1,4 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
 import { findUserByEmail, insertUserIfAbsent, type UserRow } from '../auth/users-repository.js';
 import type { AppContext } from '../context.js';
@@ -6,8 +6,23 @@ import { findContrat } from '../contrats/repository.js';
 import { createContrat } from '../contrats/service.js';
 import { contratsLiesOf } from '../contrats-lies/repository.js';
 import { acceptCooperation, createCooperation } from '../cooperations/service.js';
-import { contrats, contratsLies, memberships, signataires, users } from '../db/schema.js';
+import {
+  contrats,
+  contratsLies,
+  evenements,
+  fiches,
+  memberships,
+  signataires,
+  users,
+} from '../db/schema.js';
 import { insertFiche, insertFinancement, insertHistory } from '../fiches/repository.js';
+import {
+  insertDecision,
+  insertInstance,
+  insertMembre,
+  insertSeance,
+  replacePoints,
+} from '../gouvernance/repository.js';
 import { objectifsOf, orientationsOf } from '../orientations/repository.js';
 import { createObjectif, createOrientation } from '../orientations/service.js';
 import {
@@ -24,6 +39,7 @@ import {
   DEMO_PASSWORD,
   DEMO_USERS,
   EVENEMENTS,
+  GOUVERNANCE,
   ORIENTATIONS,
   PHASES,
   SIGNATAIRES,
@@ -104,6 +120,7 @@ export async function seedDemo(
   await acceptCooperation(ctx.db, bocage.id, cooperation.id);
   await seedFiches(ctx, thouarsais.id, animateur.id, people.get('partenaire@trame.test')!.id);
   await seedParticipation(ctx, thouarsais.id, animateur.id, people);
+  await seedGouvernance(ctx, thouarsais.id, animateur.id, people);
   return true;
 }
 
@@ -140,6 +157,106 @@ async function seedParticipation(
       return { userId: member.userId, nom: member.nom, categorie: member.categorie, ordre };
     });
     await replacePresences(ctx.db, row.id, named, comptages);
+  }
+}
+
+/**
+ * The comité de pilotage and the comité technique, with a past séance of each: the avis
+ * techniques given on two fiches, then the steering committee that took them into account.
+ */
+async function seedGouvernance(
+  ctx: AppContext,
+  contratId: string,
+  authorId: string,
+  people: Map<string, UserRow>,
+): Promise<void> {
+  const members = new Map(
+    (
+      await membersAmong(
+        ctx.db,
+        contratId,
+        [...people.values()].map((p) => p.id),
+      )
+    ).map((m) => [m.userId, m]),
+  );
+  const ficheRows = await ctx.db
+    .select({ id: fiches.id, numero: fiches.numero })
+    .from(fiches)
+    .where(eq(fiches.contratId, contratId));
+  const ficheId = (numero: number) => ficheRows.find((f) => f.numero === numero)!.id;
+
+  const instanceRows = [];
+  for (const { membres, ...instance } of GOUVERNANCE.instances) {
+    const row = await insertInstance(ctx.db, { ...instance, contratId });
+    instanceRows.push(row);
+    for (const membre of membres) {
+      const depuis = '2021-07-09';
+      if ('nom' in membre) {
+        await insertMembre(ctx.db, { ...membre, instanceId: row.id, depuis });
+        continue;
+      }
+      const member = members.get(people.get(membre.email)!.id)!;
+      await insertMembre(ctx.db, {
+        instanceId: row.id,
+        userId: member.userId,
+        nom: member.nom,
+        categorie: member.categorie,
+        depuis,
+      });
+    }
+  }
+
+  for (const seance of GOUVERNANCE.seances) {
+    const instance = instanceRows[seance.instance]!;
+    // The steering committee's séance is the demo event already in the participation, with its
+    // attendance; the comité technique's has no event (the participation figures stay as seeded).
+    const [evenement] = seance.evenement
+      ? await ctx.db
+          .select({ id: evenements.id })
+          .from(evenements)
+          .where(and(eq(evenements.contratId, contratId), eq(evenements.titre, seance.evenement)))
+      : [];
+    const row = await insertSeance(ctx.db, {
+      contratId,
+      instanceId: instance.id,
+      date: seance.date,
+      heure: seance.heure,
+      lieu: seance.lieu,
+      statut: 'tenue',
+      evenementId: evenement?.id ?? null,
+      convoqueeLe: new Date(`${seance.date}T08:00:00Z`),
+      createdBy: authorId,
+    });
+    await replacePoints(
+      ctx.db,
+      row.id,
+      seance.ordreDuJour.map((point) => ({
+        titre: point.titre,
+        ficheId: point.fiche ? ficheId(point.fiche) : null,
+      })),
+    );
+    for (const avis of seance.avis) {
+      await insertDecision(ctx.db, {
+        contratId,
+        seanceId: row.id,
+        type: 'avis_technique',
+        avis: avis.avis,
+        texte: avis.motifs,
+        ficheId: ficheId(avis.fiche),
+        createdBy: authorId,
+      });
+    }
+    for (const evolution of seance.evolutions) {
+      await insertDecision(ctx.db, {
+        contratId,
+        seanceId: row.id,
+        type: 'evolution_contrat',
+        objet: evolution.objet,
+        texte: evolution.description,
+        ficheIds: evolution.fiches.map(ficheId),
+        createdBy: authorId,
+      });
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import {
 import { type RequestHandler, Router } from 'express';
 import type { AppContext } from '../context.js';
 import { findContrat, roleOf } from '../contrats/repository.js';
+import { ficheDecisions } from '../gouvernance/service.js';
 import { HttpError } from '../http/errors.js';
 import { requirePermission } from '../http/gate.js';
 import { idParam, parseInput } from '../http/validate.js';
@@ -182,6 +183,12 @@ export function ficheRoutes(ctx: AppContext): Router {
 
   one.get('/historique', requireFiche('fiche.lire'), async (req, res) => {
     const items = await service.history(ctx.db, req.fiche!.id);
+    res.json({ items, total: items.length });
+  });
+
+  /** The décisions about the fiche (avis, mesures, évolutions): a partner reads its own fiches'. */
+  one.get('/decisions', requireFiche('decision.lire'), async (req, res) => {
+    const items = await ficheDecisions(ctx.db, req.fiche!.contratId, req.fiche!.id);
     res.json({ items, total: items.length });
   });
 

@@ -344,42 +344,55 @@ export function createFiche(
   input: z.output<typeof createFicheSchema>,
   locale: Locale,
 ): Promise<repository.FicheRow> {
-  return db.transaction(async (tx) => {
-    const { type, ...fields } = input;
-    if (type === 'action') {
-      // A fiche cannot start as an action: it has no financing line yet.
-      const missing = missingForAction({ ...fields, financements: 0 });
-      throw promotionIncomplete(missing, locale);
-    }
-    await checkReferences(tx, contrat, fields);
-    await repository.lockNumbering(tx, contrat.id);
-    const numero = await repository.nextNumero(tx, contrat.id);
-    const row = await repository.insertFiche(tx, {
-      ...toColumns(fields),
-      titre: fields.titre,
-      contratId: contrat.id,
-      numero,
-      type,
-      createdBy: userId,
-    });
-    await repository.insertHistory(tx, [
-      {
-        ficheId: row.id,
-        userId,
-        evenement: 'creation',
-        champ: null,
-        avant: null,
-        apres: { titre: row.titre, numero },
-      },
-    ]);
-    await recordContribution(tx, {
-      contratId: contrat.id,
-      userId,
-      type: 'fiche',
-      sujet: { type: 'fiche', id: row.id },
-    });
-    return row;
+  return db.transaction((tx) => createFicheIn(tx, contrat, userId, input, locale));
+}
+
+/**
+ * Creates a fiche inside the caller's transaction — references checked, numbered under the
+ * contract's lock, its `creation` history line and its contribution written — so that a module
+ * creating a fiche as part of a larger change (a proposal retained) keeps all of it or none.
+ */
+export async function createFicheIn(
+  tx: Queryable,
+  contrat: ContratRow,
+  userId: string,
+  input: z.output<typeof createFicheSchema>,
+  locale: Locale,
+): Promise<repository.FicheRow> {
+  const { type, ...fields } = input;
+  if (type === 'action') {
+    // A fiche cannot start as an action: it has no financing line yet.
+    const missing = missingForAction({ ...fields, financements: 0 });
+    throw promotionIncomplete(missing, locale);
+  }
+  await checkReferences(tx, contrat, fields);
+  await repository.lockNumbering(tx, contrat.id);
+  const numero = await repository.nextNumero(tx, contrat.id);
+  const row = await repository.insertFiche(tx, {
+    ...toColumns(fields),
+    titre: fields.titre,
+    contratId: contrat.id,
+    numero,
+    type,
+    createdBy: userId,
   });
+  await repository.insertHistory(tx, [
+    {
+      ficheId: row.id,
+      userId,
+      evenement: 'creation',
+      champ: null,
+      avant: null,
+      apres: { titre: row.titre, numero },
+    },
+  ]);
+  await recordContribution(tx, {
+    contratId: contrat.id,
+    userId,
+    type: 'fiche',
+    sujet: { type: 'fiche', id: row.id },
+  });
+  return row;
 }
 
 /**

@@ -35,7 +35,8 @@ export function securityHeaders(config: Config): RequestHandler {
   });
 }
 
-function store(redis: Redis | null, prefix: string): Store | undefined {
+/** Rate-limit counters in Redis when configured, else in this process's memory. */
+export function redisRateStore(redis: Redis | null, prefix: string): Store | undefined {
   if (!redis) return undefined;
   // Counts shared by every instance, so a second server does not double the allowance.
   return new RedisStore({
@@ -56,13 +57,13 @@ export function rateLimiters(config: Config, redis: Redis | null) {
       ...common,
       windowMs: 60_000,
       limit: config.rateLimitPerMinute,
-      store: store(redis, `${prefix}rl:api:`),
+      store: redisRateStore(redis, `${prefix}rl:api:`),
     }),
     auth: rateLimit({
       ...common,
       windowMs: 15 * 60_000,
       limit: config.login.ratePer15Min,
-      store: store(redis, `${prefix}rl:auth:`),
+      store: redisRateStore(redis, `${prefix}rl:auth:`),
     }),
   };
 }

@@ -12,7 +12,7 @@ function escapeHtml(text: string): string {
 }
 
 /** A plain layout: the text version is the reference, the HTML one adds a button. */
-function compose(
+export function compose(
   subject: string,
   paragraphs: string[],
   action?: { label: string; url: string },
@@ -139,5 +139,71 @@ export function addedToContratMail(
           ...note,
         ],
         { label: 'Ouvrir le contrat', url: input.url },
+      );
+}
+
+/** One notification, e-mailed at once to a person who chose `immediat`. */
+export function notificationMail(
+  locale: Locale,
+  input: { nom: string; titre: string; extrait: string; url: string; preferencesUrl: string },
+): Content {
+  const extrait = input.extrait ? [`« ${input.extrait} »`] : [];
+  return locale === 'en'
+    ? compose(
+        input.titre,
+        [
+          `Hello ${input.nom},`,
+          `${input.titre}.`,
+          ...extrait,
+          `You receive this email for each notification; change it in your account: ${input.preferencesUrl}`,
+        ],
+        { label: 'Open in Trame', url: input.url },
+      )
+    : compose(
+        input.titre,
+        [
+          `Bonjour ${input.nom},`,
+          `${input.titre}.`,
+          ...extrait,
+          `Vous recevez cet e-mail à chaque notification ; modifiez ce choix dans votre compte : ${input.preferencesUrl}`,
+        ],
+        { label: 'Ouvrir dans Trame', url: input.url },
+      );
+}
+
+/** The daily digest of a person's notifications not yet read. */
+export function digestMail(
+  locale: Locale,
+  input: {
+    nom: string;
+    items: { titre: string; extrait: string; url: string }[];
+    url: string;
+    preferencesUrl: string;
+  },
+): Content {
+  const lines = input.items.map(
+    (item) => `• ${item.titre}${item.extrait ? ` — « ${item.extrait} »` : ''}\n${item.url}`,
+  );
+  const n = input.items.length;
+  return locale === 'en'
+    ? compose(
+        n === 1 ? 'Your Trame digest: 1 notification' : `Your Trame digest: ${n} notifications`,
+        [
+          `Hello ${input.nom},`,
+          'Here is what happened for you on Trame since the last digest:',
+          ...lines,
+          `You receive one digest a day at most; change it in your account: ${input.preferencesUrl}`,
+        ],
+        { label: 'Open my notifications', url: input.url },
+      )
+    : compose(
+        n === 1 ? 'Votre résumé Trame : 1 notification' : `Votre résumé Trame : ${n} notifications`,
+        [
+          `Bonjour ${input.nom},`,
+          'Voici ce qui vous concerne sur Trame depuis le dernier résumé :',
+          ...lines,
+          `Vous recevez au plus un résumé par jour ; modifiez ce choix dans votre compte : ${input.preferencesUrl}`,
+        ],
+        { label: 'Voir mes notifications', url: input.url },
       );
 }

@@ -3,7 +3,7 @@ import { type RequestHandler, Router } from 'express';
 import { logIn } from '../auth/session.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
-import { requirePermission } from '../http/gate.js';
+import { requirePermission, requireUser } from '../http/gate.js';
 import { idParam, parseInput } from '../http/validate.js';
 import * as service from './service.js';
 
@@ -45,6 +45,15 @@ export function membreRoutes(ctx: AppContext): Router {
     await service.removeMembre(ctx, req.contrat!.id, userId);
     res.status(204).end();
   });
+
+  router.post(
+    '/adhesion',
+    requireUser,
+    requirePermission('contrat.rejoindre'),
+    async (req, res) => {
+      res.status(201).json(await service.joinAsHabitant(ctx, req.contrat!.id, req.user!));
+    },
+  );
 
   router.get('/invitations', manage, async (req, res) => {
     const items = await service.listInvitations(ctx, req.contrat!.id);

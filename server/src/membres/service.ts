@@ -123,6 +123,27 @@ export async function inviteMembre(
 }
 
 /** A role change alters what the person's open documents allow: live connections are re-checked. */
+/**
+ * A signed-in resident joins a published contract as `habitant`, in the stakeholder category they
+ * gave when registering. Two requests at once make one membership.
+ */
+export async function joinAsHabitant(
+  ctx: AppContext,
+  contratId: string,
+  user: UserRow,
+): Promise<Membre> {
+  const inserted = await repository.insertMembership(ctx.db, {
+    contratId,
+    userId: user.id,
+    role: 'habitant',
+    categorie: user.categorie,
+  });
+  if (!inserted) throw new HttpError('already_member');
+  const membre = (await listMembres(ctx, contratId)).find((m) => m.userId === user.id);
+  if (!membre) throw new HttpError('already_member');
+  return membre;
+}
+
 export async function updateMembre(
   ctx: AppContext,
   contratId: string,

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseLocale,
   listHref,
+  loginHref,
   pageCount,
   pageLinks,
   parseFicheRef,
   parseListQuery,
+  parsePropositionListQuery,
+  parsePropositionRef,
+  propositionsHref,
   toFicheQuery,
+  toPropositionQuery,
 } from './query.js';
 
 const ORIENTATION = '0b5c6a52-54f1-4c7e-9a53-2f1a0f6a9c11';
@@ -86,5 +91,48 @@ describe('portal addresses', () => {
     expect(parseFicheRef(ORIENTATION.toUpperCase())).toEqual({ id: ORIENTATION });
     for (const bad of ['0', 'F-', '7a', '<script>', '1234567'])
       expect(parseFicheRef(bad)).toBeNull();
+  });
+
+  it('reads the proposal list’s status, words and page, and refuses what is not acceptable', () => {
+    expect(parsePropositionListQuery({ statut: 'non_retenue', q: ' vélo ', page: '2' })).toEqual({
+      filters: { statut: 'non_retenue', q: 'vélo' },
+      page: 2,
+    });
+    expect(parsePropositionListQuery({ statut: '', q: '' })).toEqual({ filters: {}, page: 1 });
+    for (const query of [
+      { statut: 'acceptee' },
+      { statut: ['retenue', 'deposee'] },
+      { page: '0' },
+    ]) {
+      expect(parsePropositionListQuery(query), JSON.stringify(query)).toBeNull();
+    }
+  });
+
+  it('turns a proposal page into the proposals module’s query, and builds its address back', () => {
+    expect(toPropositionQuery({ filters: { statut: 'retenue' }, page: 3 })).toEqual({
+      statut: ['retenue'],
+      q: undefined,
+      limit: 20,
+      offset: 40,
+    });
+    expect(propositionsHref('crte-x', { q: 'a&b', statut: 'retenue' }, 2, 'en')).toBe(
+      '/p/crte-x/propositions?statut=retenue&q=a%26b&page=2&lang=en',
+    );
+    expect(propositionsHref('crte-x', {}, 1, null)).toBe('/p/crte-x/propositions');
+  });
+
+  it('reads a proposal reference as its number', () => {
+    expect(parsePropositionRef('7')).toBe(7);
+    expect(parsePropositionRef('P-007')).toBe(7);
+    expect(parsePropositionRef('p7')).toBe(7);
+    for (const bad of ['0', 'P-', 'F-007', '<script>', '1234567', ORIENTATION]) {
+      expect(parsePropositionRef(bad), bad).toBeNull();
+    }
+  });
+
+  it('signs in through the app and comes back to the page one was reading', () => {
+    expect(loginHref('/contrats/crte-x/fiches/abc')).toBe(
+      '/connexion?retour=%2Fcontrats%2Fcrte-x%2Ffiches%2Fabc',
+    );
   });
 });

@@ -6,13 +6,16 @@ import {
   type Locale,
   MATURITES,
   type Maturite,
+  type PropositionQuery,
+  STATUTS_PROPOSITION,
+  type StatutProposition,
   uuidSchema,
 } from '@trame/shared';
 import { z } from 'zod';
 
 /**
- * What a portal address says: the language asked for, the fiche list's filters and page, a fiche's
- * reference; and the addresses the pages link to, built back from the same values so a link, the
+ * What a portal address says: the language asked for, the fiche and proposal lists' filters and
+ * page, a fiche's or a proposal's reference; and the addresses the pages link to, built back from the same values so a link, the
  * canonical URL and the cache key always agree.
  */
 
@@ -115,6 +118,10 @@ function withParams(path: string, params: [string, string | undefined | null][])
 export const homePath = (slug: string) => `/p/${slug}`;
 export const listPath = (slug: string) => `/p/${slug}/fiches`;
 export const fichePath = (slug: string, numero: number) => `/p/${slug}/fiches/${numero}`;
+export const propositionsPath = (slug: string) => `/p/${slug}/propositions`;
+export const propositionPath = (slug: string, numero: number) =>
+  `/p/${slug}/propositions/${numero}`;
+export const participationPath = (slug: string) => `/p/${slug}/participation`;
 
 /** A portal page's address in a language (`lang` null: none in the address). */
 export function localized(path: string, lang: Locale | null): string {
@@ -145,4 +152,82 @@ export function parseFicheRef(ref: string): FicheRef | null {
   if (ID_SHAPE.test(ref)) return { id: ref.toLowerCase() };
   const numero = /^(?:f-?)?0*(\d{1,6})$/i.exec(ref)?.[1];
   return numero && Number(numero) > 0 ? { numero: Number(numero) } : null;
+}
+
+// ── proposals ──
+
+const propositionListSchema = z.object({
+  statut: optional(z.enum(STATUTS_PROPOSITION)),
+  q: optional(z.string().trim().max(200)),
+  page: optional(z.coerce.number().int().min(1).max(MAX_PAGE)),
+});
+
+export interface PropositionFilters {
+  statut?: StatutProposition;
+  q?: string;
+}
+
+export interface PropositionListRequest {
+  filters: PropositionFilters;
+  page: number;
+}
+
+/** The proposal list's filters and page from the query string; null when not acceptable. */
+export function parsePropositionListQuery(
+  query: Record<string, unknown>,
+): PropositionListRequest | null {
+  const parsed = propositionListSchema.safeParse(query);
+  if (!parsed.success) return null;
+  const { page, statut, q } = parsed.data;
+  return { filters: { ...(statut ? { statut } : {}), ...(q ? { q } : {}) }, page: page ?? 1 };
+}
+
+export function hasPropositionFilters(filters: PropositionFilters): boolean {
+  return filters.statut !== undefined || filters.q !== undefined;
+}
+
+/** The proposals module's list query for one page of published proposals, newest first. */
+export function toPropositionQuery({ filters, page }: PropositionListRequest): PropositionQuery {
+  return {
+    statut: filters.statut ? [filters.statut] : undefined,
+    q: filters.q,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+}
+
+/** The proposal list's address for these filters and page, parameters always in the same order. */
+export function propositionsHref(
+  slug: string,
+  filters: PropositionFilters,
+  page: number,
+  lang: Locale | null,
+): string {
+  return withParams(propositionsPath(slug), [
+    ['statut', filters.statut],
+    ['q', filters.q],
+    ['page', page > 1 ? String(page) : null],
+    ['lang', lang],
+  ]);
+}
+
+/** A proposal is addressed by its number in the contract: `7` or `P-007`. */
+export function parsePropositionRef(ref: string): number | null {
+  const numero = /^(?:p-?)?0*(\d{1,6})$/i.exec(ref)?.[1];
+  return numero && Number(numero) > 0 ? Number(numero) : null;
+}
+
+// ── the app, where one signs in to take part ──
+
+export const REGISTER_PATH = '/inscription';
+export const appContratPath = (slug: string, rest = '') => `/contrats/${slug}${rest}`;
+
+/** The sign-in page, which returns to `retour` (a path of the app) once signed in. */
+export function loginHref(retour: string): string {
+  return withParams('/connexion', [['retour', retour]]);
+}
+
+/** The public API's export of the participation report (the language follows the browser's). */
+export function participationExportHref(slug: string, format: 'csv' | 'pdf'): string {
+  return withParams(`/api/v1/contrats/${slug}/participation/export`, [['format', format]]);
 }

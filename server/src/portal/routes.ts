@@ -1,7 +1,8 @@
-import { ficheReference, type Locale } from '@trame/shared';
+import { ficheReference, type Locale, propositionReference } from '@trame/shared';
 import { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import type { AppContext } from '../context.js';
 import type { ContratRow } from '../contrats/repository.js';
+import type { SyncServer } from '../realtime/sync-server.js';
 import { PageCache, type RenderedPage, renderedPage } from './cache.js';
 import type { SafeHtml } from './html.js';
 import { MESSAGES } from './i18n.js';
@@ -14,6 +15,11 @@ import {
   localized,
   parseFicheRef,
   parseListQuery,
+  parsePropositionListQuery,
+  parsePropositionRef,
+  participationPath,
+  propositionPath,
+  propositionsHref,
 } from './query.js';
 import * as service from './service.js';
 import { STYLESHEET, STYLESHEET_FILE } from './styles.js';
@@ -22,6 +28,8 @@ import { ficheContent } from './templates/fiche.js';
 import { ficheListContent } from './templates/fiche-list.js';
 import { homeContent } from './templates/home.js';
 import { type Frame, layout } from './templates/layout.js';
+import { participationContent } from './templates/participation.js';
+import { propositionContent, propositionListContent } from './templates/propositions.js';
 
 /**
  * The public portal, `/p/<slug>`: server-rendered pages anyone may read for a published contract,
@@ -37,7 +45,8 @@ import { type Frame, layout } from './templates/layout.js';
  *   `Cache-Control: public, max-age=60`, so browsers and shared caches absorb repeat visits;
  * - the stylesheet's address carries its hash: cached for a year.
  * An edit therefore shows on the server after 5 seconds (one reader may still get the previous
- * page), and in a browser or shared cache after `max-age`.
+ * page), and in a browser or shared cache after `max-age` — a proposal's outcome and the
+ * participation counts too.
  */
 const PAGE_CACHE = { ttlMs: 5_000, staleMs: 30_000, maxEntries: 1_000 };
 const BROWSER_MAX_AGE_S = 60;
@@ -63,7 +72,7 @@ function contratOf(contrat: ContratRow): Frame['contrat'] {
   return { slug: contrat.slug, nom: contrat.nom };
 }
 
-export function portalRoutes(ctx: AppContext): Router {
+export function portalRoutes(ctx: AppContext, sync: SyncServer): Router {
   const router = Router();
   const cache = new PageCache(PAGE_CACHE);
   const absolute = (path: string) => new URL(path, ctx.config.publicUrl).href;
@@ -191,7 +200,7 @@ export function portalRoutes(ctx: AppContext): Router {
     const ref = String(req.params.ref);
     await contratPage(req, res, `${homePath(slug)}/fiches/${ref}`, choice, async (contrat) => {
       const parsed = parseFicheRef(ref);
-      const view = parsed && (await service.ficheView(ctx.db, contrat, parsed));
+      const view = parsed && (await service.ficheView(ctx.db, sync, contrat, parsed));
       if (!view) return errorPage(404, 'fiche_introuvable', choice, req, contrat);
       const t = MESSAGES[choice.locale];
       const reference = ficheReference(view.fiche.numero);
@@ -211,6 +220,102 @@ export function portalRoutes(ctx: AppContext): Router {
           ],
         },
         ficheContent(view, choice.locale, choice.linkLang),
+      );
+    });
+  });
+
+  router.get('/:slug/propositions', async (req, res) => {
+    const choice = chooseLocale(req.query, req.locale);
+    const slug = String(req.params.slug);
+    const request = parsePropositionListQuery(req.query);
+    if (!request) {
+      const clear = {
+        href: propositionsHref(slug, {}, 1, choice.linkLang),
+        label: MESSAGES[choice.locale].reinitialiser,
+      };
+      send(res, errorPage(400, 'recherche_invalide', choice, req, null, clear), choice.locale);
+      return;
+    }
+    const href = (lang: Locale | null) =>
+      propositionsHref(slug, request.filters, request.page, lang);
+    await contratPage(req, res, href(null), choice, async (contrat) => {
+      const view = await service.propositionListView(ctx.db, contrat, request);
+      const t = MESSAGES[choice.locale];
+      return page(
+        {
+          ...choice,
+          title: `${t.propositionsTitle}${request.page > 1 ? ` (${t.pageN(request.page)})` : ''} — ${contrat.nom}`,
+          description: t.propositionsDescription(contrat.nom),
+          alternates: alternates(href),
+          switchHref: href(other(choice.locale)),
+          contrat: contratOf(contrat),
+          current: 'propositions',
+        },
+        propositionListContent(view, request, choice.locale, choice.linkLang),
+      );
+    });
+  });
+
+  router.get('/:slug/propositions/:ref', async (req, res) => {
+    const choice = chooseLocale(req.query, req.locale);
+    const slug = String(req.params.slug);
+    const ref = String(req.params.ref);
+    await contratPage(
+      req,
+      res,
+      `${homePath(slug)}/propositions/${ref}`,
+      choice,
+      async (contrat) => {
+        const numero = parsePropositionRef(ref);
+        const view = numero && (await service.propositionView(ctx.db, contrat, numero));
+        const t = MESSAGES[choice.locale];
+        const back = {
+          href: propositionsHref(slug, {}, 1, choice.linkLang),
+          label: t.retourPropositions,
+        };
+        if (!view) return errorPage(404, 'proposition_introuvable', choice, req, contrat, back);
+        const { proposition } = view;
+        const reference = propositionReference(proposition.numero);
+        const address = (lang: Locale | null) =>
+          localized(propositionPath(slug, proposition.numero), lang);
+        return page(
+          {
+            ...choice,
+            title: `${reference} ${proposition.titre} — ${contrat.nom}`,
+            description: t.propositionDescription(reference, contrat.nom),
+            alternates: alternates(address),
+            switchHref: address(other(choice.locale)),
+            contrat: contratOf(contrat),
+            breadcrumb: [
+              { label: contrat.nom, href: localized(homePath(slug), choice.linkLang) },
+              { label: t.navPropositions, href: back.href },
+              { label: `${reference} ${proposition.titre}`, href: address(choice.linkLang) },
+            ],
+          },
+          propositionContent(view, choice.locale, choice.linkLang),
+        );
+      },
+    );
+  });
+
+  router.get('/:slug/participation', async (req, res) => {
+    const choice = chooseLocale(req.query, req.locale);
+    const slug = String(req.params.slug);
+    const address = (lang: Locale | null) => localized(participationPath(slug), lang);
+    await contratPage(req, res, participationPath(slug), choice, async (contrat) => {
+      const view = await service.participationView(ctx.db, contrat, new Date());
+      const t = MESSAGES[choice.locale];
+      return page(
+        {
+          ...choice,
+          title: `${t.participationTitle} — ${contrat.nom}`,
+          description: t.participationDescription(contrat.nom),
+          alternates: alternates(address),
+          switchHref: address(other(choice.locale)),
+          contrat: contratOf(contrat),
+          current: 'participation',
+        },
+        participationContent(view, choice.locale),
       );
     });
   });

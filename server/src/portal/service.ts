@@ -1,13 +1,18 @@
 import {
+  type CommentairePublic,
   documentName,
   type Fiche,
   type FicheSummary,
+  type Fil,
   type Orientation,
   type Page,
+  type ParticipationReport,
+  type PropositionPublique,
   parisDate,
   type TypeEvenement,
 } from '@trame/shared';
 import type * as Y from 'yjs';
+import { listFils } from '../commentaires/service.js';
 import {
   type CommuneRow,
   type ContratRow,
@@ -19,15 +24,25 @@ import type { Queryable } from '../db/database.js';
 import { findFiche, sourcesOf } from '../fiches/repository.js';
 import * as fiches from '../fiches/service.js';
 import { listOrientations } from '../orientations/service.js';
+import { participationReport } from '../participation/service.js';
+import { listPropositionsPubliques, propositionPublique } from '../propositions/service.js';
 import { loadDocument } from '../realtime/persistence.js';
+import type { SyncServer } from '../realtime/sync-server.js';
 import { storedDocument } from './document-html.js';
-import { type FicheRef, type ListRequest, toFicheQuery } from './query.js';
+import {
+  type FicheRef,
+  type ListRequest,
+  type PropositionListRequest,
+  toFicheQuery,
+  toPropositionQuery,
+} from './query.js';
 import * as repository from './repository.js';
 
 /**
  * What each portal page shows, read for an anonymous visitor: only a published contract, only its
- * public fiches, and for a fiche no more than the JSON API gives an anonymous reader. Every read
- * is a fixed number of queries, whatever the number of fiches.
+ * public fiches and published proposals, and no more than the JSON API gives an anonymous reader
+ * (a proposal without its author, the participation report's counts without any name). Every read
+ * is a fixed number of queries, whatever the number of fiches or proposals.
  */
 
 const ANONYMOUS: fiches.Viewer = { userId: null, role: null };
@@ -119,6 +134,8 @@ export interface FicheView {
   orientation: Orientation | null;
   sources: { code: string; libelle: string }[];
   recit: Y.Doc;
+  /** The published threads, as the comments module shows them to anyone (no names). */
+  commentaires: Fil<CommentairePublic>[];
 }
 
 /**
@@ -127,6 +144,7 @@ export interface FicheView {
  */
 export async function ficheView(
   db: Queryable,
+  sync: SyncServer,
   contrat: ContratRow,
   ref: FicheRef,
 ): Promise<FicheView | undefined> {
@@ -135,11 +153,12 @@ export async function ficheView(
       ? await repository.findFicheByNumero(db, contrat.id, ref.numero)
       : await findFiche(db, ref.id);
   if (!row?.public || row.contratId !== contrat.id) return undefined;
-  const [fiche, orientations, sources, stored] = await Promise.all([
+  const [fiche, orientations, sources, stored, threads] = await Promise.all([
     fiches.ficheView(db, contrat, ANONYMOUS, row),
     listOrientations(db, contrat.id),
     sourcesOf(db, contrat.id),
     loadDocument(db, documentName({ kind: 'fiche', ficheId: row.id })),
+    listFils(db, sync, contrat, ANONYMOUS, { sujetType: 'fiche', sujetId: row.id }),
   ]);
   return {
     contrat,
@@ -147,5 +166,57 @@ export async function ficheView(
     orientation: orientations.find((o) => o.id === row.orientationId) ?? null,
     sources,
     recit: storedDocument(stored),
+    commentaires: threads.items as Fil<CommentairePublic>[],
   };
+}
+
+export interface PropositionListView {
+  contrat: ContratRow;
+  page: Page<PropositionPublique>;
+}
+
+/** One page of the contract's published proposals, as the proposals module gives them to all. */
+export async function propositionListView(
+  db: Queryable,
+  contrat: ContratRow,
+  request: PropositionListRequest,
+): Promise<PropositionListView> {
+  return {
+    contrat,
+    page: await listPropositionsPubliques(db, contrat, toPropositionQuery(request)),
+  };
+}
+
+export interface PropositionView {
+  contrat: ContratRow;
+  proposition: PropositionPublique;
+  /** The contract's own funding sources, to name those the proposal seeks. */
+  sources: { code: string; libelle: string }[];
+}
+
+/** A published proposal of the contract, by its number; undefined for any other. */
+export async function propositionView(
+  db: Queryable,
+  contrat: ContratRow,
+  numero: number,
+): Promise<PropositionView | undefined> {
+  const [proposition, sources] = await Promise.all([
+    propositionPublique(db, contrat, numero),
+    sourcesOf(db, contrat.id),
+  ]);
+  return proposition && { contrat, proposition, sources };
+}
+
+export interface ParticipationView {
+  contrat: ContratRow;
+  /** Counts only, never a name: the report the JSON API gives the public as it is. */
+  report: ParticipationReport;
+}
+
+export async function participationView(
+  db: Queryable,
+  contrat: ContratRow,
+  now: Date,
+): Promise<ParticipationView> {
+  return { contrat, report: await participationReport(db, contrat.id, now) };
 }

@@ -43,6 +43,9 @@ p,ul,ol,dl{margin:0 0 1rem}
 .facts dd{margin:0}
 .badge{display:inline-block;padding:.125rem .5rem;border-radius:.25rem;background:#e3e3fd;color:#000091;font-size:.875rem;font-weight:600}
 .badge-abandonnee{background:#eee;color:#3a3a3a}
+.badge-statut-en_instruction{background:#fff3cd;color:#4a3800}
+.badge-statut-retenue{background:#dffee6;color:#0b4d21}
+.badge-statut-non_retenue{background:#ffe9e9;color:#6e1414}
 .document{max-width:48rem}
 .document blockquote{margin:0 0 1rem;padding-left:1rem;border-left:4px solid #929292}
 .orientation{margin-bottom:1.5rem}
@@ -57,10 +60,26 @@ input,select{width:100%;padding:.5rem;border:1px solid #3a3a3a;border-radius:.25
 .actions{display:flex;flex-wrap:wrap;align-items:center;gap:1rem}
 button{padding:.5rem 1.25rem;border:2px solid #000091;border-radius:.25rem;background:#000091;color:#fff;font-weight:600;cursor:pointer}
 button:hover{background:#1212ff}
-.fiches{margin:0;padding:0;list-style:none}
-.fiche-card{margin:0 0 1rem;padding:1rem;border:1px solid #929292;border-radius:.25rem}
-.fiche-card h2{margin:0 0 .5rem;font-size:1.125rem}
-.fiche-card p{margin:0 0 .5rem}
+.fiches,.cards{margin:0;padding:0;list-style:none}
+.fiche-card,.card{margin:0 0 1rem;padding:1rem;border:1px solid #929292;border-radius:.25rem}
+.fiche-card h2,.card h2{margin:0 0 .5rem;font-size:1.125rem}
+.fiche-card p,.card p{margin:0 0 .5rem}
+.texte{max-width:48rem}
+.texte p{white-space:pre-line}
+blockquote.texte{margin:0 0 1rem;padding-left:1rem;border-left:4px solid #929292}
+.participer{margin:2rem 0;padding:1rem;border:1px solid #000091;border-radius:.25rem;background:#f5f5fe}
+.participer h2{margin-top:0}
+.cta{display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 1.5rem;margin:0;padding:0;list-style:none}
+.cta a{display:inline-block;padding:.5rem 0}
+.cta a.cta-primary{padding:.5rem 1.25rem;border-radius:.25rem;background:#000091;color:#fff;font-weight:600;text-decoration:none}
+.cta a.cta-primary:hover{background:#1212ff}
+.downloads{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;list-style:none}
+.chart{margin:0 0 1rem}
+.chart figcaption{font-weight:700;margin-bottom:.5rem}
+.chart svg{display:block;width:100%;max-width:32rem;height:auto}
+.chart-bar{fill:#000091}
+.chart-label{fill:#161616;font-size:14px}
+.chart-value{fill:#161616;font-size:13px;font-weight:600}
 .ref{font-variant-numeric:tabular-nums;color:#3a3a3a;font-weight:600}
 .meta{display:grid;gap:.25rem;margin:.5rem 0 0;font-size:.9375rem}
 .meta div{display:flex;flex-wrap:wrap;gap:0 .5rem}
@@ -70,6 +89,7 @@ button:hover{background:#1212ff}
 .pagination ul{display:flex;flex-wrap:wrap;gap:.5rem;margin:1.5rem 0;padding:0;list-style:none}
 .pagination a,.pagination span{display:inline-block;min-width:2.75rem;padding:.5rem .75rem;text-align:center;border:1px solid #929292;border-radius:.25rem}
 .pagination a[aria-current="page"]{background:#000091;color:#fff;border-color:#000091;text-decoration:none}
+.threads,.replies{list-style:none;padding:0;margin:0 0 1rem}.thread{border-top:1px solid #d0d4dc;padding:.75rem 0}.replies{margin:.5rem 0 0 1.25rem;border-left:3px solid #d0d4dc;padding-left:.75rem}.comment-meta{font-size:.875rem;color:#3a3a3a;margin:0 0 .25rem}.comment-body{margin:0 0 .5rem;white-space:pre-wrap;overflow-wrap:anywhere}
 .table-scroll{overflow-x:auto;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:700;padding:0 0 .5rem}
@@ -84,6 +104,8 @@ thead th,tfoot th,tfoot td{background:#f6f6f6}
 h1{font-size:2.25rem}
 .facts{grid-template-columns:repeat(3,1fr)}
 .search fieldset{grid-template-columns:2fr 1fr 1fr 1fr;align-items:end}
+.search-propositions fieldset{grid-template-columns:2fr 1fr}
+.facts-4{grid-template-columns:repeat(4,1fr)}
 .meta{grid-template-columns:repeat(2,minmax(0,1fr))}
 }
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}

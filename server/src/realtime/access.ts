@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { findContrat, roleOf } from '../contrats/repository.js';
 import { findFiche } from '../fiches/repository.js';
 import { mayDo, mayRead } from '../fiches/service.js';
+import { seanceById } from '../gouvernance/repository.js';
 
 export type AccessDecision =
   | { access: DocumentAccess; contratIds: string[] }
@@ -14,8 +15,9 @@ async function roleIn(ctx: AppContext, contratId: string, userId: string | null)
 
 /**
  * What a person may do with a document, from the shared permission matrix: the projet de
- * territoire follows `projet.*`, a fiche's narrative follows the fiche. `contratIds` are the
- * contracts whose membership changes must re-check the connection.
+ * territoire follows `projet.*`, a fiche's narrative follows the fiche, a séance's minutes follow
+ * `compteRendu.*`. `contratIds` are the contracts whose membership changes must re-check the
+ * connection.
  */
 export async function documentAccess(
   ctx: AppContext,
@@ -49,6 +51,13 @@ export async function documentAccess(
     }
     return { refused: 'forbidden' };
   }
-  // Séances come with governance; until then no such document can be opened.
-  return { refused: 'not_found' };
+  // The minutes of a séance: written by the committees, read by the contract's members.
+  const seance = await seanceById(ctx.db, ref.seanceId);
+  const contrat = seance && (await findContrat(ctx.db, seance.contratId));
+  if (!seance || !contrat) return { refused: 'not_found' };
+  const viewer = { userId, role: await roleIn(ctx, contrat.id, userId) };
+  const contratIds = [contrat.id];
+  if (mayDo('compteRendu.modifier', contrat, viewer)) return { access: 'edit', contratIds };
+  if (mayDo('compteRendu.lire', contrat, viewer)) return { access: 'read', contratIds };
+  return { refused: 'forbidden' };
 }

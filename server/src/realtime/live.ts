@@ -1,16 +1,19 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import {
+  can,
   LIVE_FOLLOW,
   LIVE_UNFOLLOW,
   type LiveFollowAck,
   type LiveSubject,
   liveFollowSchema,
   parseLiveSubject,
+  type Role,
 } from '@trame/shared';
 import type { Redis } from 'ioredis';
 import { type Socket, Server as SocketServer } from 'socket.io';
 import type { AppContext } from '../context.js';
+import { findContrat, roleOf } from '../contrats/repository.js';
 import { documentAccess } from './access.js';
 import { originAllowed, userFromHeaders } from './handshake.js';
 
@@ -147,12 +150,23 @@ function refusal(code: string, message: string): LiveFollowAck {
   return { ok: false, error: { code, message } };
 }
 
-/** A subject may be followed by whoever may read it: the contract, or the fiche. */
+/**
+ * A subject may be followed by whoever may read it: the contract, or the fiche; a moderation
+ * queue by whoever moderates the contract's comments (`commentaire.moderer`).
+ */
 async function subjectAccess(
   ctx: AppContext,
   subject: LiveSubject,
   userId: string | null,
 ): Promise<'allowed' | 'forbidden' | 'not_found'> {
+  if (subject.kind === 'moderation') {
+    const contrat = await findContrat(ctx.db, subject.contratId);
+    if (!contrat) return 'not_found';
+    const role = userId ? ((await roleOf(ctx.db, contrat.id, userId)) as Role | null) : null;
+    const context = { role: role ?? null, publie: contrat.publie };
+    if (can('commentaire.moderer', context)) return 'allowed';
+    return can('contrat.lire', context) ? 'forbidden' : 'not_found';
+  }
   const decision = await documentAccess(
     ctx,
     subject.kind === 'contrat'

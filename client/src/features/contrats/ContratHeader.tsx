@@ -1,13 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@trame/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { contratApi } from '../../api/contrats';
 import { useLabel } from '../../i18n/labels';
+import { FormAlert } from '../../ui/Alert';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { Button } from '../../ui/Button';
-import { useMe } from '../auth/session';
+import { ME_KEY, useMe } from '../auth/session';
 import { ContratEditDialog } from './ContratEditDialog';
 import type { ContratContextValue } from './context';
 import { Periode } from './Periode';
+import { useContratMutation } from './queries';
 import { PublieBadge, StatutBadge } from './StatutBadge';
 
 export function ContratHeader({ context }: { context: ContratContextValue }) {
@@ -16,6 +20,10 @@ export function ContratHeader({ context }: { context: ContratContextValue }) {
   const { data: me } = useMe();
   const { contrat, allowed } = context;
   const [editing, setEditing] = useState(false);
+  const queryClient = useQueryClient();
+  const join = useContratMutation(contrat, (id: string, _: void) => contratApi.join(id), {
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
 
   return (
     <header className="contrat-header">
@@ -64,6 +72,21 @@ export function ContratHeader({ context }: { context: ContratContextValue }) {
             <Button variant="secondary" onClick={() => setEditing(true)}>
               {t('contrat.edit')}
             </Button>
+          </div>
+        )}
+        {me && allowed('contrat.rejoindre') && (
+          <div className="contrat-header__actions">
+            <Button
+              onClick={() => join.mutate()}
+              disabled={join.isPending}
+              aria-describedby="rejoindre-aide"
+            >
+              {t('contrat.rejoindre')}
+            </Button>
+            <p id="rejoindre-aide" className="muted">
+              {t('contrat.rejoindreAide')}
+            </p>
+            <FormAlert message={join.error instanceof Error ? join.error.message : null} />
           </div>
         )}
       </div>

@@ -29,6 +29,8 @@ export function ContratTabs({ context }: { context: ContratContextValue }) {
     { path: 'fiches', label: 'sections.fiches' },
     { path: 'maquette', label: 'sections.maquette', requires: 'maquette.lire' },
     { path: 'participation', label: 'sections.participation', requires: 'participation.lire' },
+    { path: 'propositions', label: 'sections.propositions' },
+    { path: 'moderation', label: 'sections.moderation', requires: 'commentaire.moderer' },
     { path: 'membres', label: 'sections.membres', requires: 'membre.lister' },
     { path: 'contrats-lies', label: 'sections.contratsLies', count: contrat.contratsLies.length },
     { path: 'cooperations', label: 'sections.cooperations', count: contrat.cooperations.length },

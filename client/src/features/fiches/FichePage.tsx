@@ -7,9 +7,11 @@ import { Alert, LiveStatus } from '../../ui/Alert';
 import { ButtonLink } from '../../ui/Button';
 import { ErrorState, Loading } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { CommentairesSection } from '../commentaires/CommentairesSection';
 import { useContratContext } from '../contrats/context';
 import { ficheNumero } from './FicheBadges';
 import { CalendrierSection } from './page/CalendrierSection';
+import { DecisionsSection } from './page/DecisionsSection';
 import { DescriptionSection } from './page/DescriptionSection';
 import { FicheAside } from './page/FicheAside';
 import { FicheHeader } from './page/FicheHeader';
@@ -79,7 +81,13 @@ function FicheContent({ fiche }: { fiche: Fiche }) {
           <IsoSection fiche={fiche} />
           <OddSection fiche={fiche} />
           <PublicationSection fiche={fiche} />
+          <DecisionsSection fiche={fiche} />
           <HistorySection fiche={fiche} />
+          <CommentairesSection
+            sujetType="fiche"
+            sujetId={fiche.id}
+            liveSubject={`fiche:${fiche.id}`}
+          />
         </div>
         <FicheAside fiche={fiche} />
       </div>

@@ -5,12 +5,14 @@ import { MESSAGES } from '../i18n.js';
 export type PortalError =
   | 'introuvable'
   | 'fiche_introuvable'
+  | 'proposition_introuvable'
   | 'recherche_invalide'
   | 'indisponible';
 
 const TEXTS = {
   introuvable: ['introuvable', 'introuvableTexte'],
   fiche_introuvable: ['ficheIntrouvable', 'ficheIntrouvableTexte'],
+  proposition_introuvable: ['propositionIntrouvable', 'propositionIntrouvableTexte'],
   recherche_invalide: ['rechercheInvalide', 'rechercheInvalideTexte'],
   indisponible: ['indisponible', 'indisponibleTexte'],
 } as const;

@@ -17,9 +17,9 @@ import {
   listPath,
   localized,
   pageCount,
-  pageLinks,
 } from '../query.js';
 import type { ListView } from '../service.js';
+import { option, pagination } from './parts.js';
 
 /** Cost and financing of a fiche in one line each, from the plan the fiche module computed. */
 export function financingText(fiche: FicheSummary, locale: Locale): string {
@@ -64,12 +64,6 @@ ${fiche.communes.length > 0 && html`<div><dt>${t.communesConcernees}</dt><dd>${f
 </article></li>`;
 }
 
-function option(value: string, label: string, selected: boolean): SafeHtml {
-  return selected
-    ? html`<option value="${value}" selected>${label}</option>`
-    : html`<option value="${value}">${label}</option>`;
-}
-
 function searchForm(view: ListView, request: ListRequest, locale: Locale, linkLang: Locale | null) {
   const t = MESSAGES[locale];
   const { filters } = request;
@@ -99,25 +93,6 @@ ${hasFilters(filters) && html`<a href="${listHref(slug, {}, 1, linkLang)}">${t.r
 </form>`;
 }
 
-function pagination(view: ListView, request: ListRequest, locale: Locale, linkLang: Locale | null) {
-  const t = MESSAGES[locale];
-  const pages = pageCount(view.page.total);
-  if (pages <= 1) return html``;
-  const href = (page: number) => listHref(view.contrat.slug, request.filters, page, linkLang);
-  const current = request.page;
-  return html`<nav class="pagination" aria-label="${t.pagination}"><ul>
-${current > 1 && current <= pages && html`<li><a href="${href(current - 1)}" rel="prev">${t.precedente}</a></li>`}
-${pageLinks(Math.min(current, pages), pages).map((n) =>
-  n === 'ellipsis'
-    ? html`<li><span aria-hidden="true">…</span></li>`
-    : n === current
-      ? html`<li><a href="${href(n)}" aria-current="page" aria-label="${t.pageN(n)}">${n}</a></li>`
-      : html`<li><a href="${href(n)}" aria-label="${t.pageN(n)}">${n}</a></li>`,
-)}
-${current < pages && html`<li><a href="${href(current + 1)}" rel="next">${t.suivante}</a></li>`}
-</ul></nav>`;
-}
-
 export function ficheListContent(
   view: ListView,
   request: ListRequest,
@@ -139,5 +114,5 @@ ${
     ? html`<p>${t.aucunResultat}</p>`
     : html`<ol class="fiches">${items.map((fiche) => card(view, fiche, locale, linkLang))}</ol>`
 }
-${pagination(view, request, locale, linkLang)}`;
+${pagination(total, request.page, (n) => listHref(view.contrat.slug, request.filters, n, linkLang), locale)}`;
 }

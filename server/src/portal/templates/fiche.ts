@@ -1,5 +1,9 @@
 import {
+  CATEGORIE_LABELS,
+  type CommentairePublic,
+  corpsSegments,
   type Fiche,
+  type Fil,
   ficheReference,
   formatEuros,
   ISO_DOMAINE_LABELS,
@@ -15,8 +19,9 @@ import { documentHtml } from '../document-html.js';
 import { financingBySource } from '../financing.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDate, formatNumber, MESSAGES } from '../i18n.js';
-import { listHref } from '../query.js';
+import { appContratPath, listHref } from '../query.js';
 import type { FicheView } from '../service.js';
+import { participerSection } from './parts.js';
 
 function facts(view: FicheView, locale: Locale, linkLang: Locale | null): SafeHtml {
   const t = MESSAGES[locale];
@@ -152,5 +157,40 @@ ${iso(fiche, locale)}
 ${odd(fiche, locale)}
 ${recit && html`<section aria-labelledby="recit"><h2 id="recit">${t.recit}</h2><div class="document">${recit}</div></section>`}
 <p class="muted">${t.misAJour(formatDate(parisDate(new Date(fiche.updatedAt)), locale))}</p>
+${comments(view.commentaires, locale)}
+${participerSection(appContratPath(view.contrat.slug, `/fiches/${fiche.id}`), t.ouvrirFiche, locale)}
 <p><a href="${listHref(view.contrat.slug, {}, 1, linkLang)}">${t.retourListe}</a></p>`;
+}
+
+/** A comment as the public reads it: its author's category and date, its text (never markup). */
+function comment(item: CommentairePublic, locale: Locale): SafeHtml {
+  const t = MESSAGES[locale];
+  const categorie = CATEGORIE_LABELS[item.categorie]?.[locale] ?? item.categorie;
+  const texte = corpsSegments(item.corps).map((segment) =>
+    'texte' in segment ? segment.texte : `@${segment.mention.nom}`,
+  );
+  return html`<p class="comment-meta">${t.commentaireDe(categorie, formatDate(parisDate(new Date(item.createdAt)), locale))}</p>
+<p class="comment-body">${texte.join('')}</p>`;
+}
+
+function comments(threads: Fil<CommentairePublic>[], locale: Locale): SafeHtml {
+  const t = MESSAGES[locale];
+  const body =
+    threads.length === 0
+      ? html`<p>${t.aucunCommentaire}</p>`
+      : html`<p class="muted">${t.commentairesCompte(threads.length)}</p>
+<ol class="threads">${threads.map(
+          (thread) => html`<li class="thread"><article>
+${thread.etat === 'resolu' ? html`<p><span class="badge">${t.filResolu}</span></p>` : html``}
+${comment(thread, locale)}
+${
+  thread.reponses.length === 0
+    ? html``
+    : html`<ol class="replies" aria-label="${t.reponses}">${thread.reponses.map(
+        (reply) => html`<li><article>${comment(reply, locale)}</article></li>`,
+      )}</ol>`
+}
+</article></li>`,
+        )}</ol>`;
+  return html`<section aria-labelledby="commentaires"><h2 id="commentaires">${t.commentaires}</h2>${body}</section>`;
 }

@@ -7,8 +7,9 @@ import {
 import { documentHtml } from '../document-html.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDate, formatNumber, MESSAGES } from '../i18n.js';
-import { listHref } from '../query.js';
+import { appContratPath, listHref } from '../query.js';
 import type { HomeView, UpcomingEvent } from '../service.js';
+import { participerSection } from './parts.js';
 
 /** The period of the contract in words, whichever ends are known. */
 export function periodText(debut: string | null, fin: string | null, locale: Locale): string {
@@ -56,6 +57,7 @@ ${contrat.description && html`<p class="lead">${contrat.description}</p>`}
 </dl>
 <p><a href="${listHref(contrat.slug, {}, 1, linkLang)}">${t.toutesLesFiches(totalPublic)}</a></p>
 </section>
+${participerSection(appContratPath(contrat.slug), t.ouvrirContrat, locale)}
 <section aria-labelledby="projet">
 <h2 id="projet">${t.projet}</h2>
 ${projet ? html`<div class="document">${projet}</div>` : html`<p>${t.projetVide}</p>`}

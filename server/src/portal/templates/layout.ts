@@ -1,7 +1,7 @@
 import type { Locale } from '@trame/shared';
 import { html, type SafeHtml } from '../html.js';
 import { MESSAGES } from '../i18n.js';
-import { homePath, listPath, localized } from '../query.js';
+import { homePath, listPath, localized, participationPath, propositionsPath } from '../query.js';
 import { STYLESHEET_FILE } from '../styles.js';
 
 /** Everything around a page's content: head for search engines, header, navigation, footer. */
@@ -16,7 +16,7 @@ export interface Frame {
   /** This page in the other language. */
   switchHref: string;
   contrat: { slug: string; nom: string } | null;
-  current?: 'home' | 'fiches';
+  current?: 'home' | 'fiches' | 'propositions' | 'participation';
   breadcrumb?: { label: string; href: string }[];
 }
 
@@ -32,7 +32,9 @@ function header(frame: Frame): SafeHtml {
 ${
   contrat &&
   html`<li><a href="${localized(homePath(contrat.slug), linkLang)}"${current('home')}>${t.navHome}</a></li>
-<li><a href="${localized(listPath(contrat.slug), linkLang)}"${current('fiches')}>${t.navFiches}</a></li>`
+<li><a href="${localized(listPath(contrat.slug), linkLang)}"${current('fiches')}>${t.navFiches}</a></li>
+<li><a href="${localized(propositionsPath(contrat.slug), linkLang)}"${current('propositions')}>${t.navPropositions}</a></li>
+<li><a href="${localized(participationPath(contrat.slug), linkLang)}"${current('participation')}>${t.navParticipation}</a></li>`
 }
 <li><a href="${frame.switchHref}" lang="${switchLang}" hreflang="${switchLang}">${t.switchLanguage}</a></li>
 </ul></nav>`;
