@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  moderationModeOf,
   motifPublic,
   motifRequis,
   peutMasquer,
@@ -86,5 +87,11 @@ describe('proposal moderation', () => {
     }
     const published = { publication: 'publiee' as const, auteurId };
     expect(propositionVisible(published, { userId: null, moderateur: false })).toBe(true);
+  });
+
+  it('reads a contract’s stored moderation mode, an unknown value as after publication', () => {
+    expect(moderationModeOf('a_priori')).toBe('a_priori');
+    expect(moderationModeOf('a_posteriori')).toBe('a_posteriori');
+    expect(moderationModeOf('')).toBe('a_posteriori');
   });
 });

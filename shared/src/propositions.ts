@@ -60,6 +60,12 @@ export function propositionReference(numero: number): string {
 export const MODES_MODERATION = ['a_posteriori', 'a_priori'] as const;
 export type ModeModeration = (typeof MODES_MODERATION)[number];
 
+/** A contract's stored moderation mode; anything unknown reads as the default, a posteriori. */
+export function moderationModeOf(stored: string): ModeModeration {
+  const modes: readonly string[] = MODES_MODERATION;
+  return modes.includes(stored) ? (stored as ModeModeration) : 'a_posteriori';
+}
+
 export const MODE_MODERATION_LABELS: Labels<ModeModeration> = {
   a_posteriori: { fr: 'Modération a posteriori', en: 'Moderation after publication' },
   a_priori: { fr: 'Modération a priori', en: 'Moderation before publication' },

@@ -17,9 +17,8 @@ import {
   ficheReference,
   LIVE_EVENTS,
   type Locale,
-  MODES_MODERATION,
-  type ModeModeration,
   type ModerationEvent,
+  moderationModeOf,
   nommerMentions,
   type PublicationCommentaire,
   parseDocumentName,
@@ -65,13 +64,6 @@ export interface Viewer {
 
 export function isModerator(contrat: ContratRow, viewer: Viewer): boolean {
   return can('commentaire.moderer', { role: viewer.role, publie: contrat.publie });
-}
-
-export function moderationMode(contrat: ContratRow): ModeModeration {
-  const modes: readonly string[] = MODES_MODERATION;
-  return modes.includes(contrat.moderation)
-    ? (contrat.moderation as ModeModeration)
-    : 'a_posteriori';
 }
 
 // ── what happens after the commit ──
@@ -581,7 +573,7 @@ export async function createCommentaire(
       ancreDebut: ancre ? Buffer.from(ancre.debut, 'base64') : null,
       ancreFin: ancre ? Buffer.from(ancre.fin, 'base64') : null,
       extrait: ancre?.extrait ?? null,
-      publication: publicationInitialeCommentaire(moderationMode(contrat), user.role),
+      publication: publicationInitialeCommentaire(moderationModeOf(contrat.moderation), user.role),
       createdAt: now,
     });
     await recordContribution(tx, {
@@ -645,7 +637,7 @@ export async function updateCommentaire(
     const row = await lockedVisible(tx, contrat, viewer, id);
     if (!peutModifier(row as Cible, user.id)) throw new HttpError('commentaire_non_modifiable');
     const publication = publicationApresModification(
-      moderationMode(contrat),
+      moderationModeOf(contrat.moderation),
       user.role,
       row.publication as PublicationCommentaire,
     );

@@ -1,18 +1,14 @@
-import type {
-  CommentaireAModerer,
-  FileModeration,
-  ModeModeration,
-  PropositionAModererView,
-  SujetCommentaire,
+import {
+  type CommentaireAModerer,
+  type FileModeration,
+  type ModeModeration,
+  moderationModeOf,
+  type PropositionAModererView,
+  type SujetCommentaire,
 } from '@trame/shared';
 import * as commentaires from '../commentaires/repository.js';
 import { commentairesOf, openSignalements, setModerationMode } from '../commentaires/repository.js';
-import {
-  moderationMode,
-  toCommentaire,
-  type ViewContext,
-  type Viewer,
-} from '../commentaires/service.js';
+import { toCommentaire, type ViewContext, type Viewer } from '../commentaires/service.js';
 import type { ContratRow } from '../contrats/repository.js';
 import type { Queryable } from '../db/database.js';
 import { listPropositionsAModerer } from '../propositions/moderation.js';
@@ -76,7 +72,7 @@ export async function fileModeration(
   const propositions: PropositionAModererView[] = (
     await listPropositionsAModerer(db, contrat.id, { limit: 200 })
   ).items;
-  return { mode: moderationMode(contrat), commentaires: items, propositions };
+  return { mode: moderationModeOf(contrat.moderation), commentaires: items, propositions };
 }
 
 export async function setMode(

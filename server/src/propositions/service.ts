@@ -6,8 +6,7 @@ import {
   type decisionPropositionSchema,
   type IsoDomaine,
   type Locale,
-  MODES_MODERATION,
-  type ModeModeration,
+  moderationModeOf,
   motifPublic,
   type Page,
   type Proposition,
@@ -59,13 +58,6 @@ export function isModerator(contrat: ContratRow, viewer: Viewer): boolean {
 
 function visibility(contrat: ContratRow, viewer: Viewer): repository.Visibility {
   return { moderateur: isModerator(contrat, viewer), userId: viewer.userId };
-}
-
-export function moderationMode(contrat: ContratRow): ModeModeration {
-  const modes: readonly string[] = MODES_MODERATION;
-  return modes.includes(contrat.moderation)
-    ? (contrat.moderation as ModeModeration)
-    : 'a_posteriori';
 }
 
 // ── views ──
@@ -322,7 +314,7 @@ export function deposerProposition(
       auteurId: user.id,
       categorie,
       statut: 'deposee',
-      publication: publicationInitiale(moderationMode(contrat), user.role),
+      publication: publicationInitiale(moderationModeOf(contrat.moderation), user.role),
     });
     await repository.insertHistory(tx, {
       propositionId: row.id,
