@@ -5,6 +5,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -323,6 +324,8 @@ export const fiches = pgTable(
       onDelete: 'set null',
     }),
     partageAvec: uuid('partage_avec').array().notNull().default(sql`'{}'::uuid[]`),
+    /** Rank given by the steering committee from a consultation's results; null = not a priority. */
+    priorite: integer('priorite'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -350,6 +353,8 @@ export const financements = pgTable(
     montantCents: bigint('montant_cents', { mode: 'number' }).notNull(),
     annee: integer('annee').notNull(),
     statut: text('statut').notNull().default('sollicite'),
+    /** What has actually been spent or paid out on the line so far; null = not reported. */
+    realiseCents: bigint('realise_cents', { mode: 'number' }),
     commentaire: text('commentaire').notNull().default(''),
     createdAt: createdAt(),
   },
@@ -921,3 +926,287 @@ export const decisions = pgTable(
     index('decisions_avenant_idx').on(t.avenantId),
   ],
 );
+
+/**
+ * A live participatory workshop on a phase and a document. Opening it creates its `atelier` event
+ * in the phase (guests joining are that event's named attendance); `code` is what participants type
+ * on their phone, unique among open workshops. Closing ends every guest token and stores the summary.
+ */
+export const ateliers = pgTable(
+  'ateliers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    phaseId: uuid('phase_id').references(() => phases.id, { onDelete: 'set null' }),
+    evenementId: uuid('evenement_id').references(() => evenements.id, { onDelete: 'set null' }),
+    titre: text('titre').notNull(),
+    /** The collaborative document shown to participants, e.g. `contrat:<id>:projet`. */
+    documentName: text('document_name').notNull(),
+    code: text('code').notNull(),
+    statut: text('statut').notNull().default('ouvert'),
+    /** Sticky-note groups named by the facilitator, in display order. */
+    groupes: jsonb('groupes').$type<string[]>().notNull().default([]),
+    synthese: jsonb('synthese'),
+    animePar: uuid('anime_par').references(() => users.id, { onDelete: 'set null' }),
+    ouvertLe: timestamp('ouvert_le', { withTimezone: true }).notNull().defaultNow(),
+    closLe: timestamp('clos_le', { withTimezone: true }),
+  },
+  (t) => [
+    index('ateliers_contrat_idx').on(t.contratId, t.ouvertLe),
+    uniqueIndex('ateliers_code_ouvert_key').on(t.code).where(sql`statut = 'ouvert'`),
+  ],
+);
+
+/**
+ * A participant who joined a workshop from a phone, without an account. Only the SHA-256 of the
+ * guest token is stored; the token is valid while the workshop is open.
+ */
+export const atelierInvites = pgTable(
+  'atelier_invites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    atelierId: uuid('atelier_id')
+      .notNull()
+      .references(() => ateliers.id, { onDelete: 'cascade' }),
+    nom: text('nom').notNull(),
+    categorie: text('categorie').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    presenceId: uuid('presence_id').references(() => presences.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('atelier_invites_token_key').on(t.tokenHash),
+    index('atelier_invites_atelier_idx').on(t.atelierId),
+  ],
+);
+
+/** A sticky note of a workshop, by a guest or a member; the facilitator files it in a group. */
+export const atelierNotes = pgTable(
+  'atelier_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    atelierId: uuid('atelier_id')
+      .notNull()
+      .references(() => ateliers.id, { onDelete: 'cascade' }),
+    inviteId: uuid('invite_id').references(() => atelierInvites.id, { onDelete: 'set null' }),
+    auteurId: uuid('auteur_id').references(() => users.id, { onDelete: 'set null' }),
+    nom: text('nom').notNull(),
+    categorie: text('categorie').notNull(),
+    /** Plain text, never interpreted as markup. */
+    corps: text('corps').notNull(),
+    groupe: text('groupe'),
+    masquee: boolean('masquee').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('atelier_notes_atelier_idx').on(t.atelierId, t.createdAt)],
+);
+
+/**
+ * A consultation de priorisation: items (fiches, proposals, orientations) voted on by one method
+ * between `debut` and `fin` (or until closed by hand, `close_le`), by a public: member roles,
+ * residents with an account, and/or the guests of `atelier_id`.
+ */
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    phaseId: uuid('phase_id').references(() => phases.id, { onDelete: 'set null' }),
+    atelierId: uuid('atelier_id').references(() => ateliers.id, { onDelete: 'set null' }),
+    titre: text('titre').notNull(),
+    description: text('description').notNull().default(''),
+    methode: text('methode').notNull(),
+    /** Points method: the budget of each voter and the most one item can receive. */
+    pointsTotal: integer('points_total'),
+    pointsMaxParItem: integer('points_max_par_item'),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    habitants: boolean('habitants').notNull().default(false),
+    invitesAtelier: boolean('invites_atelier').notNull().default(false),
+    resultatsPendantVote: boolean('resultats_pendant_vote').notNull().default(false),
+    debut: timestamp('debut', { withTimezone: true }).notNull(),
+    fin: timestamp('fin', { withTimezone: true }).notNull(),
+    closeLe: timestamp('close_le', { withTimezone: true }),
+    /** When the steering committee wrote the winners back as priorities on the fiches. */
+    prioritesAppliqueesLe: timestamp('priorites_appliquees_le', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('consultations_contrat_idx').on(t.contratId, t.debut),
+    index('consultations_atelier_idx').on(t.atelierId),
+  ],
+);
+
+/** What a consultation votes on, in display order; `libelle` as it read when the vote opened. */
+export const consultationItems = pgTable(
+  'consultation_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    sujetType: text('sujet_type').notNull(),
+    sujetId: uuid('sujet_id').notNull(),
+    libelle: text('libelle').notNull(),
+    ordre: integer('ordre').notNull(),
+  },
+  (t) => [
+    uniqueIndex('consultation_items_sujet_key').on(t.consultationId, t.sujetType, t.sujetId),
+    index('consultation_items_consultation_idx').on(t.consultationId, t.ordre),
+  ],
+);
+
+/**
+ * One ballot per voter (a person or a workshop guest) and consultation, replaced whole by each
+ * vote; the unique indexes make a second ballot impossible whatever the concurrency. `contenu` is
+ * the ballot as submitted; `categorie` the voter's stakeholder category when they voted.
+ */
+export const bulletins = pgTable(
+  'bulletins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    inviteId: uuid('invite_id').references(() => atelierInvites.id, { onDelete: 'cascade' }),
+    categorie: text('categorie').notNull(),
+    contenu: jsonb('contenu').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('bulletins_consultation_user_key')
+      .on(t.consultationId, t.userId)
+      .where(sql`user_id IS NOT NULL`),
+    uniqueIndex('bulletins_consultation_invite_key')
+      .on(t.consultationId, t.inviteId)
+      .where(sql`invite_id IS NOT NULL`),
+  ],
+);
+
+/**
+ * A ballot spread into one row per item (a support, a number of points, a grade 0–6 with
+ * 0 = Excellent), rewritten with the ballot, so results are one GROUP BY, whatever the method.
+ */
+export const bulletinChoix = pgTable(
+  'bulletin_choix',
+  {
+    bulletinId: uuid('bulletin_id')
+      .notNull()
+      .references(() => bulletins.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => consultationItems.id, { onDelete: 'cascade' }),
+    categorie: text('categorie').notNull(),
+    valeur: integer('valeur').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bulletinId, t.itemId] }),
+    index('bulletin_choix_consultation_idx').on(t.consultationId, t.itemId),
+  ],
+);
+
+/**
+ * The indicators of a contract: the CRTE core set (`code` from `shared/src/indicateurs-socle.ts`,
+ * added to every contract) and custom ones. Baseline is a value and a year.
+ */
+export const indicateurs = pgTable(
+  'indicateurs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contratId: uuid('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    code: text('code'),
+    libelle: text('libelle').notNull(),
+    unite: text('unite').notNull(),
+    source: text('source').notNull().default(''),
+    description: text('description').notNull().default(''),
+    /** `hausse` or `baisse`: which way is progress, for attainment against targets. */
+    sens: text('sens').notNull().default('hausse'),
+    valeurReference: doublePrecision('valeur_reference'),
+    anneeReference: integer('annee_reference'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('indicateurs_contrat_idx').on(t.contratId),
+    uniqueIndex('indicateurs_contrat_code_key')
+      .on(t.contratId, t.code)
+      .where(sql`code IS NOT NULL`),
+  ],
+);
+
+/** The target of an indicator for a year. */
+export const indicateurCibles = pgTable(
+  'indicateur_cibles',
+  {
+    indicateurId: uuid('indicateur_id')
+      .notNull()
+      .references(() => indicateurs.id, { onDelete: 'cascade' }),
+    annee: integer('annee').notNull(),
+    valeur: doublePrecision('valeur').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicateurId, t.annee] })],
+);
+
+/** A measured value of an indicator: when, how much, from where, and who entered it. */
+export const indicateurValeurs = pgTable(
+  'indicateur_valeurs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    indicateurId: uuid('indicateur_id')
+      .notNull()
+      .references(() => indicateurs.id, { onDelete: 'cascade' }),
+    date: date('date').notNull(),
+    valeur: doublePrecision('valeur').notNull(),
+    source: text('source').notNull().default(''),
+    commentaire: text('commentaire').notNull().default(''),
+    saisiPar: uuid('saisi_par').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('indicateur_valeurs_indicateur_idx').on(t.indicateurId, t.date)],
+);
+
+/** Which indicators measure a fiche. */
+export const ficheIndicateurs = pgTable(
+  'fiche_indicateurs',
+  {
+    ficheId: uuid('fiche_id')
+      .notNull()
+      .references(() => fiches.id, { onDelete: 'cascade' }),
+    indicateurId: uuid('indicateur_id')
+      .notNull()
+      .references(() => indicateurs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ficheId, t.indicateurId] }),
+    index('fiche_indicateurs_indicateur_idx').on(t.indicateurId),
+  ],
+);
+
+/**
+ * The suivi of a fiche beyond what is computed: a status forced by hand (with its reason) and the
+ * qualitative assessment of its impact on each objective it serves.
+ */
+export const ficheSuivi = pgTable('fiche_suivi', {
+  ficheId: uuid('fiche_id')
+    .primaryKey()
+    .references(() => fiches.id, { onDelete: 'cascade' }),
+  statutForce: text('statut_force'),
+  motif: text('motif'),
+  impacts: jsonb('impacts')
+    .$type<{ objectifId: string; appreciation: string; commentaire: string }[]>()
+    .notNull()
+    .default([]),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: updatedAt(),
+});
