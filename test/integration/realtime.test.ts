@@ -17,7 +17,14 @@ import {
   THOUARSAIS,
 } from '../support/fixtures/trame.js';
 import { ApiClient, signedIn } from '../support/http.js';
-import { connectY, synced, until, type YClient } from '../support/yjs.js';
+import {
+  connectY,
+  dependentUpdates,
+  rawUpdateSender,
+  synced,
+  until,
+  type YClient,
+} from '../support/yjs.js';
 
 let app: TestApp;
 const clients: YClient[] = [];
@@ -206,6 +213,36 @@ describe('live co-editing over the y-websocket protocol', () => {
       .from(documentActivity)
       .where(eq(documentActivity.name, name));
     expect(Number(activity?.edits)).toBeGreaterThan(0);
+  });
+
+  it('relays an edit held for a missing dependency to everyone once the dependency arrives, its sender included', async () => {
+    const name = `fiche:${
+      (await people.get('animateur')!.get(contratPath(THOUARSAIS, '/fiches?limit=5'))).body.items[3]
+        .id
+    }`;
+    const editor = join(name, 'animateur');
+    const watcher = join(name, 'copil');
+    await Promise.all([synced(editor), synced(watcher)]);
+    const { first, second } = dependentUpdates(editor.doc, 'Avant. ', 'Après.');
+    const early = await rawUpdateSender(app.url, name, {
+      cookie: people.get('cotech')!.sessionCookie,
+    });
+    try {
+      const before = await loggedUpdates(name);
+      early.send(second);
+      await until(async () => (await loggedUpdates(name)) > before, 'the early edit stored');
+      // The editor now types the dependency: the server integrates both in that one batch.
+      Y.applyUpdate(editor.doc, first);
+      for (const client of [editor, watcher]) {
+        await until(
+          () => client.text.toString().endsWith('Avant. Après.'),
+          'both edits everywhere',
+        );
+      }
+      await until(async () => (await storedText(name)) === editor.text.toString(), 'stored');
+    } finally {
+      early.close();
+    }
   });
 
   it('survives thousands of malformed messages: only the sender is closed, the text is intact', async () => {
@@ -510,6 +547,42 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)(
       for (const update of log) Y.applyUpdate(doc, update);
       expect(doc.getText('texte').toString()).toBe(onA.text.toString());
       expect(new Set(log.map((u) => Buffer.from(u).toString('base64'))).size).toBe(log.length);
+    });
+
+    it('publishes an edit whose dependency comes later from the other instance', async () => {
+      const second = await app.sibling();
+      const fiche = (await people.get('animateur')!.get(contratPath(THOUARSAIS, '/fiches?limit=5')))
+        .body.items[4];
+      const name = `fiche:${fiche.id}`;
+      const onA = join(name, 'animateur');
+      const onB = connectY(second.url, name, {
+        cookie: people.get('copil')!.sessionCookie,
+        origin: second.url,
+      });
+      clients.push(onB);
+      await Promise.all([synced(onA), synced(onB)]);
+      const { first, second: dependent } = dependentUpdates(onA.doc, 'Ici. ', 'Là-bas.');
+      // Instance B receives the dependent edit first (as after a client moved between instances)…
+      const early = await rawUpdateSender(second.url, name, {
+        cookie: people.get('cotech')!.sessionCookie,
+        origin: second.url,
+      });
+      try {
+        const before = await loggedUpdates(name);
+        early.send(dependent);
+        await until(async () => (await loggedUpdates(name)) > before, 'the early edit stored');
+        // …and its dependency is typed on instance A: both must reach every client.
+        Y.applyUpdate(onA.doc, first);
+        for (const client of [onA, onB]) {
+          await until(
+            () => client.text.toString().endsWith('Ici. Là-bas.'),
+            'both edits everywhere',
+          );
+        }
+        await until(async () => (await storedText(name)) === onA.text.toString(), 'stored');
+      } finally {
+        early.close();
+      }
     });
   },
 );

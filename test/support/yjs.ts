@@ -1,4 +1,6 @@
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -68,3 +70,53 @@ export async function until(
 }
 
 export const synced = (client: YClient) => until(() => client.provider.synced, 'sync');
+
+/**
+ * Sends raw Yjs updates over the y-websocket protocol, as a client whose state the server does
+ * not know: updates can be sent before their dependencies, as after a reconnection to another
+ * instance or from a tab that got them from another tab.
+ */
+export async function rawUpdateSender(
+  baseUrl: string,
+  documentName: string,
+  options: { cookie?: string; origin?: string },
+): Promise<{ send(update: Uint8Array): void; close(): void }> {
+  const headers: Record<string, string> = { origin: options.origin ?? baseUrl };
+  if (options.cookie) headers.cookie = options.cookie;
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/yjs/${documentName}`, {
+    headers,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return {
+    send(update) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      syncProtocol.writeUpdate(encoder, update);
+      socket.send(encoding.toUint8Array(encoder));
+    },
+    close: () => socket.close(),
+  };
+}
+
+/**
+ * Two updates typed after `base`'s state by a new client: `first` inserts `a` at the end,
+ * `second` inserts `b` right after it, so `second` cannot be integrated without `first`.
+ */
+export function dependentUpdates(
+  base: Y.Doc,
+  a: string,
+  b: string,
+): { first: Uint8Array; second: Uint8Array } {
+  const scratch = new Y.Doc();
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(base));
+  const updates: Uint8Array[] = [];
+  scratch.on('update', (update: Uint8Array) => updates.push(update));
+  const text = scratch.getText('texte');
+  text.insert(text.length, a);
+  text.insert(text.length, b);
+  scratch.destroy();
+  return { first: updates[0]!, second: updates[1]! };
+}

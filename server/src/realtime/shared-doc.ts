@@ -108,12 +108,14 @@ export class SharedDoc {
   ) {
     // The server keeps no awareness state of its own.
     this.awareness.setLocalState(null);
+    // Other instances get what this one stores (see `apply`), not these events: an update whose
+    // dependency arrives later from Redis is integrated in that remote transaction, and would
+    // never be published if publishing followed the events' origin.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update));
       for (const connection of this.connections) {
         if (connection !== origin) connection.send(message);
       }
-      if (origin !== REMOTE) this.hooks.publish(this.name, 'update', update);
     });
     this.awareness.on(
       'update',
@@ -301,25 +303,31 @@ export class SharedDoc {
   }
 
   /**
-   * Applies a stored batch as one update, relayed to every connection but its sender when the
-   * whole batch comes from one connection, and to every connection when it mixes several
-   * (a sender ignores its own edits coming back, as Yjs does with anything it already has).
+   * Applies a stored batch as one update and publishes it to the other instances. It is relayed
+   * to every connection but its sender when the whole batch comes from one connection, and to
+   * every connection when it mixes several (a sender ignores its own edits coming back, as Yjs
+   * does with anything it already has). Updates held back for a missing dependency may be
+   * integrated by this batch: the sender lacks those, so it gets the relay too.
    */
   private apply(batch: PendingUpdate[]): void {
     const origins = new Set(batch.map((pending) => pending.origin));
-    const origin = origins.size === 1 ? batch[0]!.origin : MERGED;
+    const holdsPending =
+      this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    const origin = origins.size === 1 && !holdsPending ? batch[0]!.origin : MERGED;
     try {
       const update =
         batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
       Y.applyUpdate(this.doc, update, origin);
+      this.hooks.publish(this.name, 'update', update);
       return;
     } catch (err) {
       this.hooks.logger.error({ err, document: this.name }, 'stored batch failed to apply whole');
     }
     // Applying again what did apply changes nothing, so one bad update costs only itself.
-    for (const { update, origin } of batch) {
+    for (const pending of batch) {
       try {
-        Y.applyUpdate(this.doc, update, origin);
+        Y.applyUpdate(this.doc, pending.update, holdsPending ? MERGED : pending.origin);
+        this.hooks.publish(this.name, 'update', pending.update);
       } catch (err) {
         this.hooks.logger.error({ err, document: this.name }, 'stored update failed to apply');
       }
